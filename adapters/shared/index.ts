@@ -1,0 +1,2 @@
+export * from './agency-error.js';
+export * from './http-client.js';

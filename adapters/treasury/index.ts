@@ -1,0 +1,1 @@
+export * from './treasury.adapter.js';
