@@ -2,7 +2,9 @@ import { defineConfig } from 'vitest/config';
 
 // Three layers under one `npm test`: unit (next to the code), integration (one process, real HTTP on
 // port 0), end-to-end (the whole process tree, as `npm start` starts it, from the compiled dist/).
-const shared = { server: { deps: { inline: ['type-graphql'] } } };
+// graphql ships CJS (index.js) and ESM (index.mjs); Node resolves every importer to the CJS build, so vite
+// must too, or inlined type-graphql and external @graphql-tools/* would hold two "realms" of graphql.
+const shared = { server: { deps: { inline: ['type-graphql'] } }, alias: [{ find: /^graphql$/, replacement: 'graphql/index.js' }] };
 
 export default defineConfig({
   test: {

@@ -82,6 +82,11 @@ const FIELD_RULES: Readonly<Record<string, AccessRule>> = {
   'Beneficiary.payments': rule(['payments:read']),
   'PaymentAccountLink.accountNumber': rule(['accounts:read:full']),
   'PaymentBatch.payments': rule(['payments:read'], true),
+  // Internal root fields the gateway composes the public roots from (not in the public schema).
+  'Query.registryBeneficiaries': rule(['beneficiary:read'], true),
+  'Query.registrySearch': rule(['beneficiary:read'], true),
+  'Query.insuranceBeneficiaries': rule(['beneficiary:read'], true),
+  'Query.insuranceSearch': rule(['beneficiary:read'], true),
 };
 
 /** The rule for one field coordinate, e.g. `Beneficiary.citizen`. */

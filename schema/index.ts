@@ -4,3 +4,5 @@ export * from './errors.js';
 export * from './names.js';
 export * from './access-rules.js';
 export * from './internal-credential.js';
+export * from './time.js';
+export * from './logger.js';

@@ -69,6 +69,16 @@ function agencyCodeOf(body: unknown): string | undefined {
   return undefined;
 }
 
+/** Appends a path to a base URL that may itself carry a path (`new URL('/x', 'https://h/api/')` would drop `/api`). */
+function joinUrl(baseUrl: string, path: string): URL {
+  return new URL(baseUrl.replace(/\/+$/, '') + (path.startsWith('/') ? path : `/${path}`));
+}
+
+/** A healthy non-2xx answer carried through the breaker as a value. */
+class Answered {
+  constructor(readonly error: AgencyNotFoundError | AgencyRejectedError) {}
+}
+
 /**
  * HTTP/JSON client of one agency: a time budget per call, retries with decorrelated jitter for idempotent
  * calls only, a consecutive-failure circuit breaker, a correlation id, and coded `AgencyError`s.
@@ -106,13 +116,43 @@ export class AgencyHttpClient {
     const idempotent = req.idempotent ?? req.method === 'GET';
     const deadline = AbortSignal.timeout(this.config.timeoutMs);
     const correlationId = req.correlationId ?? randomUUID();
-    const once = () => this.attempt<T>(req, correlationId, deadline);
-    const guarded = () =>
-      this.breaker.execute(once).catch((e: unknown) => {
+    // A 404 or 4xx is a healthy answer: it goes through the breaker as a value so it resets the failure count
+    // (cockatiel would otherwise let it pass without counting it either way), and is thrown again outside.
+    const once = () => this.attempt<T>(req, correlationId, deadline).catch((e: unknown) => {
+      if (e instanceof AgencyNotFoundError || e instanceof AgencyRejectedError) return new Answered(e);
+      throw e;
+    });
+    const guarded = async (): Promise<T> => {
+      // A retry whose backoff outlived the budget is our timeout, not a failure of the agency: keep it off the breaker.
+      if (deadline.aborted) throw new AgencyTimeoutError(this.agency, this.config.timeoutMs);
+      const out = await this.breaker.execute(once).catch((e: unknown) => {
         if (e instanceof BrokenCircuitError) throw new AgencyUnavailableError(this.agency, 'circuit open', { cause: e });
         throw e;
       });
-    return idempotent ? this.retryPolicy.execute(guarded) : guarded();
+      if (out instanceof Answered) throw out.error;
+      return out;
+    };
+    if (!idempotent) return guarded();
+    return this.withinBudget(this.retryPolicy.execute(guarded, deadline), deadline);
+  }
+
+  /** Cockatiel's backoff sleep ignores the signal, so the budget is enforced around the whole retry loop. */
+  private withinBudget<T>(run: Promise<T>, deadline: AbortSignal): Promise<T> {
+    return new Promise<T>((resolve, reject) => {
+      const onAbort = () => reject(new AgencyTimeoutError(this.agency, this.config.timeoutMs, { cause: deadline.reason }));
+      if (deadline.aborted) onAbort();
+      else deadline.addEventListener('abort', onAbort, { once: true });
+      run.then(
+        (v) => {
+          deadline.removeEventListener('abort', onAbort);
+          resolve(v);
+        },
+        (e: unknown) => {
+          deadline.removeEventListener('abort', onAbort);
+          reject(e);
+        },
+      );
+    });
   }
 
   private async attempt<T>(req: AgencyRequest, correlationId: string, deadline: AbortSignal): Promise<T> {
@@ -121,7 +161,7 @@ export class AgencyHttpClient {
     if (req.body !== undefined) headers['content-type'] = 'application/json';
     let res: Response;
     try {
-      res = await this.fetchImpl(new URL(req.path, this.config.baseUrl), {
+      res = await this.fetchImpl(joinUrl(this.config.baseUrl, req.path), {
         method: req.method,
         headers,
         body: req.body === undefined ? undefined : JSON.stringify(req.body),

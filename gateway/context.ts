@@ -1,0 +1,42 @@
+import type { CryptoKey, KeyObject } from 'jose';
+import { mintInternalCredential, type Principal } from '../schema/index.js';
+import type { Caller } from './auth/index.js';
+import type { ExecutorContext } from './executor.js';
+
+/** Everything a gateway resolver and the subgraph executors see for one request. */
+export interface GatewayContext extends ExecutorContext {
+  readonly caller: Caller;
+  readonly principal: Principal;
+  /** Subgraph requests made so far, by subgraph (metrics and tests). */
+  readonly subgraphRequests: Map<string, number>;
+}
+
+/** Builds the per-request context; internal credentials are minted lazily, once per subgraph. */
+export function createGatewayContext(caller: Caller, requestId: string, key: CryptoKey | KeyObject, clock: () => Date): GatewayContext {
+  const principal: Principal = Object.freeze({
+    subject: caller.subject,
+    clientId: caller.clientId,
+    scopes: Object.freeze([...caller.scopes]),
+    areas: caller.areas,
+    requestId,
+  });
+  const minted = new Map<string, Promise<string>>();
+  const subgraphRequests = new Map<string, number>();
+  return {
+    caller,
+    principal,
+    requestId,
+    subgraphRequests,
+    credentialFor(subgraph) {
+      let token = minted.get(subgraph);
+      if (!token) {
+        token = mintInternalCredential(key, principal, subgraph, clock());
+        minted.set(subgraph, token);
+      }
+      return token;
+    },
+    onSubgraphRequest(subgraph) {
+      subgraphRequests.set(subgraph, (subgraphRequests.get(subgraph) ?? 0) + 1);
+    },
+  };
+}

@@ -1,0 +1,64 @@
+import type { ExecutionRequest, ExecutionResult, Executor } from '@graphql-tools/utils';
+import { GraphQLError, print } from 'graphql';
+import { SOURCE_EXTENSION, type AgencyName } from '../schema/index.js';
+
+/** What the executor needs from the gateway's per-request context. */
+export interface ExecutorContext {
+  /** The internal credential for one subgraph (minted once per request and audience). */
+  credentialFor(subgraph: string): Promise<string>;
+  readonly requestId: string;
+  /** Counts subgraph requests per operation, for metrics and tests. */
+  onSubgraphRequest?(subgraph: string): void;
+}
+
+export interface SubgraphExecutorOptions {
+  readonly name: string;
+  readonly url: string;
+  /** Agencies whose data is missing when this subgraph does not answer. */
+  readonly sources: readonly AgencyName[];
+  readonly timeoutMs: number;
+  readonly fetch?: typeof fetch;
+}
+
+const unavailable = (sources: readonly AgencyName[]): ExecutionResult => ({
+  errors: sources.map(
+    (source) => new GraphQLError(`${source} is unavailable`, { extensions: { code: 'SOURCE_UNAVAILABLE', [SOURCE_EXTENSION]: source } }),
+  ),
+});
+
+/**
+ * POSTs one (possibly batched) operation to a subgraph with the request's internal credential. A subgraph
+ * that fails, is late or answers garbage yields SOURCE_UNAVAILABLE errors naming its agencies, never a throw,
+ * so only the fields it owns are lost.
+ */
+export function createSubgraphExecutor(opts: SubgraphExecutorOptions): Executor {
+  const doFetch = opts.fetch ?? fetch;
+  return async (request: ExecutionRequest): Promise<ExecutionResult> => {
+    const ctx = request.context as ExecutorContext | undefined;
+    if (!ctx) throw new Error('subgraph executor called without a gateway context');
+    ctx.onSubgraphRequest?.(opts.name);
+    let res: Response;
+    try {
+      res = await doFetch(opts.url, {
+        method: 'POST',
+        headers: {
+          'content-type': 'application/json',
+          accept: 'application/json',
+          authorization: `Bearer ${await ctx.credentialFor(opts.name)}`,
+          'x-request-id': ctx.requestId,
+        },
+        body: JSON.stringify({ query: print(request.document), variables: request.variables, operationName: request.operationName }),
+        signal: AbortSignal.timeout(opts.timeoutMs),
+      });
+    } catch {
+      return unavailable(opts.sources);
+    }
+    try {
+      const body = (await res.json()) as ExecutionResult;
+      if (!res.ok && !body.data) return unavailable(opts.sources);
+      return body;
+    } catch {
+      return unavailable(opts.sources);
+    }
+  };
+}

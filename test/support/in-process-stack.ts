@@ -1,0 +1,99 @@
+import 'reflect-metadata';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createLaborHttpAdapter } from '../../adapters/labor/index.js';
+import { createPopulationHttpAdapter } from '../../adapters/population/index.js';
+import { AgencyHttpClient, type AgencyClientConfig } from '../../adapters/shared/index.js';
+import { createGateway } from '../../gateway/app.js';
+import { ensureDevIssuer, ensureInternalKey, signDevToken } from '../../gateway/auth/index.js';
+import { loadConfig } from '../../gateway/config.js';
+import type { SubgraphName } from '../../gateway/subgraphs.js';
+import type { Dataset } from '../../mocks/fixtures/dataset.js';
+import { startMockAgencies, type MockAgencies } from '../../mocks/index.js';
+import { importJWK, type CryptoKey } from 'jose';
+import { createLogger } from '../../schema/index.js';
+import { createLaborSubgraph } from '../../subgraphs/labor/server.js';
+import { createPopulationSubgraph } from '../../subgraphs/population/server.js';
+import type { SubgraphServer } from '../../subgraphs/shared/server.js';
+
+export interface InProcessStack {
+  readonly gatewayUrl: string;
+  readonly mocks: MockAgencies;
+  readonly subgraphs: Readonly<Record<SubgraphName, SubgraphServer>>;
+  /** A dev token the gateway trusts. */
+  token(opts: { scope: string; areas: string[]; sub?: string; clientId?: string }): Promise<string>;
+  /** POSTs a GraphQL operation with a token; returns status and parsed body. */
+  query(token: string | null, query: string, variables?: Record<string, unknown>): Promise<{ status: number; body: any }>;
+  stop(): Promise<void>;
+}
+
+export interface InProcessOptions {
+  readonly dataset: Dataset;
+  readonly clock?: () => Date;
+  /** Shorter agency timeouts etc. for fault tests. */
+  readonly agency?: Partial<Omit<AgencyClientConfig, 'baseUrl'>>;
+  readonly gatewayEnv?: Record<string, string>;
+}
+
+const AGENCY_DEFAULTS: Omit<AgencyClientConfig, 'baseUrl'> = {
+  timeoutMs: 2000,
+  retries: 1,
+  retryInitialDelayMs: 10,
+  retryMaxDelayMs: 50,
+  breakerThreshold: 1000,
+  breakerHalfOpenAfterMs: 1000,
+};
+
+/**
+ * Mock agencies, subgraphs and gateway in this process, each on its own port 0 over real HTTP, for
+ * integration tests. The end-to-end tests start the real process tree instead.
+ */
+export async function startInProcessStack(opts: InProcessOptions): Promise<InProcessStack> {
+  const clock = opts.clock ?? (() => new Date());
+  const dataDir = await mkdtemp(join(tmpdir(), 'asxh-stack-'));
+  const logger = createLogger('test', process.env.STACK_LOG === '1' ? process.stderr : 'silent');
+  const mocks = await startMockAgencies(opts.dataset, { ports: { POPULATION: 0, LABOR_REGISTRY: 0, SOCIAL_INSURANCE: 0, TREASURY: 0, BANK: 0, POST: 0 } });
+  const internal = await ensureInternalKey(dataDir);
+  const issuer = await ensureDevIssuer(dataDir);
+  const verifyKey = (await importJWK(internal.publicJwk, 'ES256')) as CryptoKey;
+  const client = (agency: keyof typeof mocks.urls) =>
+    new AgencyHttpClient(agency, { ...AGENCY_DEFAULTS, ...opts.agency, baseUrl: mocks.urls[agency] });
+  const subgraphs: Record<SubgraphName, SubgraphServer> = {
+    labor: await createLaborSubgraph({ adapter: createLaborHttpAdapter(client('LABOR_REGISTRY')), verifyKey, clock, areaCacheTtlMs: 60_000, logger }),
+    population: await createPopulationSubgraph({ adapter: createPopulationHttpAdapter(client('POPULATION')), verifyKey, clock, logger }),
+  };
+  const urls = {} as Record<SubgraphName, string>;
+  for (const [name, server] of Object.entries(subgraphs)) urls[name as SubgraphName] = await server.listen(0);
+  const env: Record<string, string> = {
+    GATEWAY_MODE: 'development',
+    DATA_DIR: dataDir,
+    SCHEMA_DIR: join(import.meta.dirname, '..', '..', 'schema'),
+    MOCK_AGENCY_URLS: JSON.stringify(mocks.urls),
+    ...opts.gatewayEnv,
+  };
+  for (const [name, url] of Object.entries(urls)) env[`SUBGRAPH_${name.toUpperCase()}_URL`] = url;
+  const gateway = await createGateway(loadConfig(env), { clock, logger });
+  const gatewayUrl = await gateway.listen(0);
+  return {
+    gatewayUrl,
+    mocks,
+    subgraphs,
+    token: ({ scope, areas, sub, clientId }) =>
+      signDevToken(issuer.privateJwk, { now: clock(), scope, areas, ...(sub ? { sub } : {}), ...(clientId ? { clientId } : {}) }),
+    async query(token, query, variables) {
+      const res = await fetch(gatewayUrl, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+        body: JSON.stringify({ query, variables }),
+      });
+      return { status: res.status, body: await res.json() };
+    },
+    async stop() {
+      await gateway.close();
+      await Promise.all(Object.values(subgraphs).map((s) => s.close()));
+      await mocks.close();
+      await rm(dataDir, { recursive: true, force: true });
+    },
+  };
+}
