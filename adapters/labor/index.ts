@@ -1,1 +1,3 @@
 export * from './labor.adapter.js';
+export * from './labor.http.js';
+export type * from './labor.wire.js';

@@ -1,1 +1,3 @@
 export * from './payer.adapter.js';
+export * from './payer.http.js';
+export type * from './payer.wire.js';

@@ -1,1 +1,3 @@
 export * from './population.adapter.js';
+export * from './population.http.js';
+export type * from './population.wire.js';

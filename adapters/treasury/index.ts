@@ -1,1 +1,3 @@
 export * from './treasury.adapter.js';
+export * from './treasury.http.js';
+export type * from './treasury.wire.js';

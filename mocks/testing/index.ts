@@ -1,0 +1,2 @@
+export * from './tiny-dataset.js';
+export * from './mock-control.js';
