@@ -11,6 +11,8 @@ try {
   const stack = await startStack({
     dataDir: process.env.DATA_DIR ?? '.data',
     gatewayPort: process.env.PORT ? Number(process.env.PORT) : 4000,
+    // Tests run the real command beside a developer's `npm start`: any free ports, discovered from logs.
+    anyPorts: process.env.ASXH_ANY_PORTS === '1',
     env,
     echo: (line) => {
       if (!quiet) process.stderr.write(line + '\n');
@@ -18,6 +20,8 @@ try {
   });
   console.log('Mock agencies:');
   for (const [name, url] of Object.entries(stack.agencyUrls)) console.log(`  ${name.padEnd(17)} ${url}`);
+  console.log('Subgraphs:');
+  for (const [name, url] of Object.entries(stack.subgraphUrls)) console.log(`  ${name.padEnd(17)} ${url}`);
   console.log(`Gateway: ${stack.gatewayUrl}`);
   console.log(`asxh-gateway ready in ${((Date.now() - started) / 1000).toFixed(1)} s at ${stack.gatewayUrl} (period ${stack.period}); Ctrl-C stops everything`);
   let stopping = false;
