@@ -1,9 +1,11 @@
+import { join } from 'node:path';
 import { z } from 'zod';
 import { DEFAULT_SUBGRAPH_PORTS, SUBGRAPHS, type SubgraphName } from './subgraphs.js';
 
 const port = z.coerce.number().int().min(0).max(65535);
 const ms = z.coerce.number().int().positive();
 const url = z.string().url();
+const count = z.coerce.number().int().positive();
 
 const EnvSchema = z
   .object({
@@ -26,6 +28,18 @@ const EnvSchema = z
     SUBGRAPH_TIMEOUT_MS: ms.default(6_000),
     OPERATION_TIMEOUT_MS: ms.default(15_000),
     MOCK_AGENCY_URLS: z.string().optional(),
+    AUDIT_DB_SCHEMA: z.string().regex(/^[a-z_][a-z0-9_]{0,62}$/, 'AUDIT_DB_SCHEMA must be a lower-case PostgreSQL identifier').default('audit'),
+    AUDIT_SQLITE_PATH: z.string().min(1).optional(),
+    LIMIT_MAX_DEPTH: count.default(10),
+    LIMIT_MAX_ALIASES: z.coerce.number().int().min(0).default(15),
+    LIMIT_MAX_DIRECTIVES: z.coerce.number().int().min(0).default(10),
+    LIMIT_MAX_TOKENS: count.default(2000),
+    LIMIT_MAX_BODY_BYTES: count.default(100 * 1024),
+    RATE_LIMIT_PER_CLIENT: count.default(600),
+    RATE_LIMIT_AUTH_FAILURES: count.default(600),
+    RATE_LIMIT_WINDOW_MS: ms.default(60_000),
+    RATE_LIMIT_REDIS_PREFIX: z.string().default('asxh:ratelimit:'),
+    REDIS_TIMEOUT_MS: ms.default(500),
     ...Object.fromEntries(SUBGRAPHS.map((n) => [`SUBGRAPH_${n.toUpperCase()}_URL`, url.optional()])),
   })
   .superRefine((env, ctx) => {
@@ -64,6 +78,24 @@ export interface GatewayConfig {
   readonly operationTimeoutMs: number;
   /** Mock agencies' base URLs, served at /__control/agencies in development only. */
   readonly mockAgencyUrls: Readonly<Record<string, string>> | undefined;
+  /** The audit store: schema `audit` of DATABASE_URL, else this SQLite file (default `<DATA_DIR>/audit.sqlite`). */
+  readonly audit: { readonly schema: string; readonly sqlitePath: string };
+  /** Document and request limits (scopes.md §Limits). */
+  readonly limits: {
+    readonly maxDepth: number;
+    readonly maxAliases: number;
+    readonly maxDirectives: number;
+    readonly maxTokens: number;
+    readonly maxBodyBytes: number;
+  };
+  /** Sliding-window rate limits, in memory or shared through Redis when `redisUrl` is set. */
+  readonly rateLimit: {
+    readonly perClient: number;
+    readonly authFailuresPerAddress: number;
+    readonly windowMs: number;
+    readonly redisPrefix: string;
+    readonly redisTimeoutMs: number;
+  };
 }
 
 /** Reads and validates the gateway's environment once; throws listing every problem. */
@@ -104,5 +136,20 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>): G
     subgraphTimeoutMs: e.SUBGRAPH_TIMEOUT_MS,
     operationTimeoutMs: e.OPERATION_TIMEOUT_MS,
     mockAgencyUrls: e.GATEWAY_MODE === 'development' ? mockAgencyUrls : undefined,
+    audit: Object.freeze({ schema: e.AUDIT_DB_SCHEMA, sqlitePath: e.AUDIT_SQLITE_PATH ?? join(e.DATA_DIR, 'audit.sqlite') }),
+    limits: Object.freeze({
+      maxDepth: e.LIMIT_MAX_DEPTH,
+      maxAliases: e.LIMIT_MAX_ALIASES,
+      maxDirectives: e.LIMIT_MAX_DIRECTIVES,
+      maxTokens: e.LIMIT_MAX_TOKENS,
+      maxBodyBytes: e.LIMIT_MAX_BODY_BYTES,
+    }),
+    rateLimit: Object.freeze({
+      perClient: e.RATE_LIMIT_PER_CLIENT,
+      authFailuresPerAddress: e.RATE_LIMIT_AUTH_FAILURES,
+      windowMs: e.RATE_LIMIT_WINDOW_MS,
+      redisPrefix: e.RATE_LIMIT_REDIS_PREFIX,
+      redisTimeoutMs: e.REDIS_TIMEOUT_MS,
+    }),
   });
 }

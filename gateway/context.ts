@@ -1,5 +1,6 @@
 import type { CryptoKey, KeyObject } from 'jose';
 import { mintInternalCredential, type Principal } from '../schema/index.js';
+import type { ExecutionCapture } from './audit/audit-capture.plugin.js';
 import type { Caller } from './auth/index.js';
 import type { ExecutorContext } from './executor.js';
 
@@ -9,6 +10,8 @@ export interface GatewayContext extends ExecutorContext {
   readonly principal: Principal;
   /** Subgraph requests made so far, by subgraph (metrics and tests). */
   readonly subgraphRequests: Map<string, number>;
+  /** What the operation did, filled in by Apollo plugins for its audit entry. */
+  readonly capture: ExecutionCapture;
 }
 
 /** Builds the per-request context; internal credentials are minted lazily, once per subgraph. */
@@ -27,6 +30,7 @@ export function createGatewayContext(caller: Caller, requestId: string, key: Cry
     principal,
     requestId,
     subgraphRequests,
+    capture: {},
     credentialFor(subgraph) {
       let token = minted.get(subgraph);
       if (!token) {

@@ -3,26 +3,46 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import { ApolloServer, HeaderMap } from '@apollo/server';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
-import type { GraphQLFormattedError } from 'graphql';
+import type { GraphQLFormattedError, GraphQLSchema, OperationTypeNode } from 'graphql';
 import type { CryptoKey, JSONWebKeySet, KeyObject } from 'jose';
-import { describeError, isPublicErrorCode, type Logger } from '../schema/index.js';
-import { isAuthError, wwwAuthenticate, type TokenVerifier } from './auth/index.js';
+import { describeError, type Logger, type PublicErrorCode } from '../schema/index.js';
+import { auditCapturePlugin, auditedCitizenIds, auditOutcome, type AuditEntry, type AuditOperationType, type AuditOutcome, type AuditStore } from './audit/index.js';
+import { isAuthError, wwwAuthenticate, type Caller, type TokenVerifier } from './auth/index.js';
 import { createGatewayContext, type GatewayContext } from './context.js';
+import {
+  errorBody,
+  errorMaskingPlugin,
+  formatPublicError,
+  readGraphqlRequest,
+  retryAfterSeconds,
+  type AuthFailureLimit,
+  type ClientRateLimit,
+  type OperationAnalysis,
+  type OperationGuard,
+} from './security/index.js';
 import type { SubgraphName } from './subgraphs.js';
 
 export interface GatewayServerDeps {
-  readonly schema: import('graphql').GraphQLSchema;
+  readonly schema: GraphQLSchema;
   readonly verifier: TokenVerifier;
   readonly internalKey: CryptoKey | KeyObject;
   readonly clock: () => Date;
   readonly logger: Logger;
   readonly subgraphUrls: Readonly<Record<SubgraphName, string>>;
+  /** Every operation, refused ones included, is appended here before its response is sent. */
+  readonly audit: AuditStore;
+  /** Document limits and the introspection rule, checked before Apollo parses. */
+  readonly guard: OperationGuard;
+  readonly clientRateLimit: ClientRateLimit;
+  readonly authFailureLimit: AuthFailureLimit;
+  readonly maxBodyBytes: number;
   /** Development only: the dev issuer's public keys, served at /.well-known/jwks.json. */
   readonly devJwks?: JSONWebKeySet;
   /** Development only: mock agencies' base URLs, served at /__control/agencies. */
   readonly mockAgencyUrls?: Readonly<Record<string, string>>;
-  readonly maxBodyBytes?: number;
   readonly fetch?: typeof fetch;
+  /** Releases what the composition root opened (rate-limit store, audit store), after the server stopped. */
+  readonly onClose?: () => Promise<void>;
 }
 
 export interface GatewayServer {
@@ -31,143 +51,245 @@ export interface GatewayServer {
   close(): Promise<void>;
 }
 
+/** Who an audit entry names: the verified caller, or `anonymous` for both when there was no valid token. */
+interface Who {
+  readonly subject: string;
+  readonly clientId: string;
+}
+const ANONYMOUS: Who = Object.freeze({ subject: 'anonymous', clientId: 'anonymous' });
+
+/** What the gateway learned about an operation before answering it. */
+interface Operation {
+  readonly operationName: string | null;
+  readonly operationType: AuditOperationType;
+  readonly fields: string[];
+  readonly rootKeys: string[];
+}
+const NO_OPERATION: Operation = Object.freeze({ operationName: null, operationType: 'unknown', fields: [], rootKeys: [] });
+
+const MAX_AUDITED_NAME = 200;
+const JSON_TYPE = 'application/json; charset=utf-8';
+
 const json = (res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}) => {
-  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', ...headers });
+  res.writeHead(status, { 'content-type': JSON_TYPE, ...headers });
   res.end(JSON.stringify(body));
 };
 
-const graphqlError = (res: ServerResponse, status: number, code: string, message: string, requestId: string, headers: Record<string, string> = {}) =>
-  json(res, status, { errors: [{ message, extensions: { code, requestId } }] }, headers);
-
-/** Reads a body up to `limit` bytes; null when it is larger. */
-function readBody(req: IncomingMessage, limit: number): Promise<string | null> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    let size = 0;
-    let over = false;
-    req.on('data', (c: Buffer) => {
-      if (over) return;
-      size += c.length;
-      if (size > limit) {
-        over = true;
-        resolve(null);
-        return;
-      }
-      chunks.push(c);
-    });
-    req.on('end', () => {
-      if (!over) resolve(Buffer.concat(chunks).toString('utf8'));
-    });
-    req.on('error', reject);
-  });
-}
-
 /**
- * The gateway over HTTP: /graphql (POST JSON; GET for queries), /healthz, /readyz, /metrics, and in
- * development /.well-known/jwks.json and /__control/agencies. Tokens are verified before anything runs.
+ * The gateway over HTTP: /graphql (POST JSON; GET for queries), /healthz, /readyz, /metrics, and in development
+ * /.well-known/jwks.json and /__control/agencies. Per request, in this order: failed-authentication throttle per
+ * address, token, per-client rate limit, request shape (method, type, size, one operation), document limits and
+ * introspection rule, then execution; whatever the answer, it is audited before it is sent.
  */
 export async function createGatewayServer(deps: GatewayServerDeps): Promise<GatewayServer> {
   const { logger } = deps;
   const doFetch = deps.fetch ?? fetch;
-  const maxBody = deps.maxBodyBytes ?? 100 * 1024;
   let draining = false;
-  const metrics = { requests: 0, unauthenticated: 0, errors: 0 };
+  const metrics = { requests: 0, unauthenticated: 0, rateLimited: 0, refused: 0, masked: 0, auditFailures: 0 };
 
   const apollo = new ApolloServer<GatewayContext>({
     schema: deps.schema,
     includeStacktraceInErrorResponses: false,
+    // Strips "Did you mean …" suggestions from validation errors.
     hideSchemaDetailsFromClientErrors: true,
     csrfPrevention: false,
-    plugins: [ApolloServerPluginLandingPageDisabled()],
-    formatError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
-      const code = formatted.extensions?.code;
-      const requestId = (formatted.extensions?.requestId as string | undefined) ?? undefined;
-      if (isPublicErrorCode(code) && code !== 'INTERNAL_SERVER_ERROR') {
-        const extensions: Record<string, unknown> = { code };
-        if (formatted.extensions?.source) extensions.source = formatted.extensions.source;
-        if (requestId) extensions.requestId = requestId;
-        return { message: formatted.message, ...(formatted.locations ? { locations: formatted.locations } : {}), ...(formatted.path ? { path: formatted.path } : {}), extensions };
-      }
-      metrics.errors++;
-      logger.error('masked error', { path: formatted.path, ...describeError(error) });
-      return { message: 'Internal server error', ...(formatted.path ? { path: formatted.path } : {}), extensions: { code: 'INTERNAL_SERVER_ERROR', ...(requestId ? { requestId } : {}) } };
-    },
+    // Every operation must come as text, through the document limits; introspection is gated by the guard.
+    persistedQueries: false,
+    introspection: true,
+    plugins: [ApolloServerPluginLandingPageDisabled(), errorMaskingPlugin(logger, () => metrics.masked++), auditCapturePlugin()],
+    formatError: formatPublicError,
   });
   await apollo.start();
 
   async function readiness() {
     const subgraphs: Record<string, 'up' | 'down'> = {};
-    await Promise.all(
-      Object.entries(deps.subgraphUrls).map(async ([name, url]) => {
-        try {
-          const res = await doFetch(new URL('/healthz', url), { signal: AbortSignal.timeout(1000) });
-          subgraphs[name] = res.ok ? 'up' : 'down';
-        } catch {
-          subgraphs[name] = 'down';
-        }
-      }),
-    );
     const agencies: Record<string, 'up' | 'down'> = {};
-    await Promise.all(
-      Object.entries(deps.mockAgencyUrls ?? {}).map(async ([name, url]) => {
-        try {
-          const res = await doFetch(new URL('/__control/stats', url), { signal: AbortSignal.timeout(1000) });
-          agencies[name] = res.ok ? 'up' : 'down';
-        } catch {
-          agencies[name] = 'down';
-        }
-      }),
-    );
-    const allUp = Object.values(subgraphs).every((s) => s === 'up');
+    const probe = async (into: Record<string, 'up' | 'down'>, name: string, url: URL) => {
+      try {
+        const res = await doFetch(url, { signal: AbortSignal.timeout(1000) });
+        into[name] = res.ok ? 'up' : 'down';
+      } catch {
+        into[name] = 'down';
+      }
+    };
+    const [databaseUp] = await Promise.all([
+      deps.audit.ping().catch(() => false),
+      ...Object.entries(deps.subgraphUrls).map(([name, url]) => probe(subgraphs, name, new URL('/healthz', url))),
+      ...Object.entries(deps.mockAgencyUrls ?? {}).map(([name, url]) => probe(agencies, name, new URL('/__control/stats', url))),
+    ]);
+    const allUp = databaseUp && Object.values(subgraphs).every((s) => s === 'up');
     const status = draining ? 'draining' : allUp ? 'ready' : 'unavailable';
-    return { status, database: 'up', subgraphs, agencies };
+    return { status, database: databaseUp ? 'up' : 'down', subgraphs, agencies };
+  }
+
+  /** Appends the audit entry, then sends; an answer that cannot be audited is not sent (503 instead). */
+  async function answer(
+    res: ServerResponse,
+    requestId: string,
+    status: number,
+    body: string,
+    headers: Record<string, string>,
+    entry: { who: Who; operation: Operation; citizenIds: string[]; outcome: AuditOutcome },
+  ) {
+    try {
+      await deps.audit.append({
+        at: deps.clock(),
+        subject: entry.who.subject,
+        clientId: entry.who.clientId,
+        operationName: entry.operation.operationName,
+        operationType: entry.operation.operationType,
+        fields: entry.operation.fields,
+        citizenIds: entry.citizenIds,
+        outcome: entry.outcome,
+        requestId,
+      } satisfies AuditEntry);
+    } catch (error) {
+      metrics.auditFailures++;
+      logger.error('audit append failed; answer withheld', { requestId, ...describeError(error) });
+      status = 503;
+      body = JSON.stringify(errorBody('INTERNAL_SERVER_ERROR', requestId));
+      headers = { 'retry-after': '1' };
+    }
+    res.writeHead(status, { 'content-type': JSON_TYPE, ...headers, 'x-request-id': requestId });
+    res.end(body);
+  }
+
+  /** An answer the gateway gives itself, before any execution. */
+  function refuse(
+    res: ServerResponse,
+    requestId: string,
+    status: number,
+    code: PublicErrorCode,
+    who: Who,
+    operation: Operation,
+    opts: { message?: string; headers?: Record<string, string>; outcome?: AuditOutcome } = {},
+  ) {
+    metrics.refused++;
+    const body = JSON.stringify(errorBody(code, requestId, opts.message));
+    const outcome = opts.outcome ?? auditOutcome({ status, errors: [{ extensions: { code } }], rootKeys: [] });
+    return answer(res, requestId, status, body, opts.headers ?? {}, { who, operation, citizenIds: [], outcome });
+  }
+
+  function operationOf(analysis: OperationAnalysis, requested: string | undefined): Operation {
+    const named = analysis.kind === 'parse_failed' ? null : analysis.operationName;
+    const name = (named ?? requested)?.slice(0, MAX_AUDITED_NAME) ?? null;
+    if (analysis.kind === 'parse_failed' || analysis.operationType === null) return { ...NO_OPERATION, operationName: name };
+    const root = deps.schema.getRootType(analysis.operationType as OperationTypeNode);
+    const rootName = root?.name ?? analysis.operationType[0]!.toUpperCase() + analysis.operationType.slice(1);
+    const fields = new Set<string>();
+    const rootKeys: string[] = [];
+    for (const f of analysis.rootFields) {
+      if (f.fieldName === '__typename') continue;
+      rootKeys.push(f.responseKey);
+      if (f.fieldName.startsWith('__') || root?.getFields()[f.fieldName]) fields.add(`${rootName}.${f.fieldName}`);
+    }
+    return { operationName: name, operationType: analysis.operationType, fields: [...fields], rootKeys };
   }
 
   async function handleGraphql(req: IncomingMessage, res: ServerResponse, url: URL, requestId: string) {
     metrics.requests++;
-    let caller;
+    const address = req.socket.remoteAddress ?? 'unknown';
+
+    const throttle = await deps.authFailureLimit.check(address);
+    if (!throttle.allowed) {
+      metrics.rateLimited++;
+      logger.warn('address throttled after failed authentications', { requestId });
+      return refuse(res, requestId, 429, 'RATE_LIMITED', ANONYMOUS, NO_OPERATION, { headers: { 'retry-after': retryAfterSeconds(throttle) } });
+    }
+
+    let caller: Caller;
     try {
       caller = await deps.verifier.verify(req.headers.authorization);
     } catch (e) {
       metrics.unauthenticated++;
       const kind = isAuthError(e) ? e.kind : 'invalid';
-      if (!isAuthError(e)) logger.error('token verification failed unexpectedly', describeError(e));
+      if (!isAuthError(e)) logger.error('token verification failed unexpectedly', { requestId, ...describeError(e) });
       else logger.info('token refused', { requestId, reason: e.reason });
-      return graphqlError(res, 401, 'UNAUTHENTICATED', 'A valid access token is required', requestId, { 'www-authenticate': wwwAuthenticate(kind) });
+      await deps.authFailureLimit.recordFailure(address);
+      return refuse(res, requestId, 401, 'UNAUTHENTICATED', ANONYMOUS, NO_OPERATION, { headers: { 'www-authenticate': wwwAuthenticate(kind) } });
     }
-    let body: unknown;
-    if (req.method === 'POST') {
-      const type = (req.headers['content-type'] ?? '').split(';')[0]!.trim().toLowerCase();
-      if (type !== 'application/json') return graphqlError(res, 415, 'BAD_REQUEST', 'Content-Type must be application/json', requestId);
-      const raw = await readBody(req, maxBody);
-      if (raw === null) return graphqlError(res, 413, 'BAD_REQUEST', 'Request body too large', requestId);
-      try {
-        body = JSON.parse(raw);
-      } catch {
-        return graphqlError(res, 400, 'BAD_REQUEST', 'Body is not valid JSON', requestId);
+    const who: Who = { subject: caller.subject, clientId: caller.clientId };
+
+    const decision = await deps.clientRateLimit.acquire(caller.clientId);
+    if (!decision.allowed) {
+      metrics.rateLimited++;
+      return refuse(res, requestId, 429, 'RATE_LIMITED', who, NO_OPERATION, { headers: { 'retry-after': retryAfterSeconds(decision) } });
+    }
+
+    const shaped = await readGraphqlRequest(req, url, deps.maxBodyBytes);
+    if (!shaped.ok) {
+      const { status, code, message, headers } = shaped.refusal;
+      return refuse(res, requestId, status, code, who, NO_OPERATION, { message, ...(headers ? { headers } : {}), outcome: 'ERROR' });
+    }
+    const request = shaped.request;
+    const analysis = deps.guard.analyze({ query: request.query, operationName: request.operationName, introspectionAllowed: caller.scopes.has('audit:read') });
+    const operation = operationOf(analysis, request.operationName);
+    switch (analysis.kind) {
+      case 'parse_failed':
+        return refuse(res, requestId, 400, 'GRAPHQL_PARSE_FAILED', who, operation, { message: analysis.message, outcome: 'ERROR' });
+      case 'too_complex':
+        logger.info('operation too complex', { requestId, limit: analysis.violation.limit, max: analysis.violation.max, actual: analysis.violation.actual });
+        return refuse(res, requestId, 400, 'QUERY_TOO_COMPLEX', who, operation, { outcome: 'ERROR' });
+      case 'introspection_forbidden': {
+        // As if the non-null `__schema` field had failed: data null, FORBIDDEN at its path, nothing executed.
+        const body = { data: null, ...errorBody('FORBIDDEN', requestId, 'Introspection needs the audit:read scope', [analysis.responseKey]) };
+        metrics.refused++;
+        return answer(res, requestId, 200, JSON.stringify(body), {}, { who, operation, citizenIds: [], outcome: 'DENIED' });
       }
-      if (Array.isArray(body)) return graphqlError(res, 400, 'BAD_REQUEST', 'One operation per request', requestId);
-    } else if (req.method !== 'GET') {
-      return graphqlError(res, 405, 'BAD_REQUEST', 'Use POST or GET', requestId, { allow: 'GET, POST' });
+      case 'ok':
+        break;
     }
+    if (request.method === 'GET' && analysis.operationType !== null && analysis.operationType !== 'query') {
+      return refuse(res, requestId, 405, 'BAD_USER_INPUT', who, operation, { message: 'Mutations need POST', headers: { allow: 'POST' }, outcome: 'ERROR' });
+    }
+
     const headers = new HeaderMap();
     for (const [k, v] of Object.entries(req.headers)) if (typeof v === 'string') headers.set(k, v);
     const context = createGatewayContext(caller, requestId, deps.internalKey, deps.clock);
     const result = await apollo.executeHTTPGraphQLRequest({
-      httpGraphQLRequest: { method: req.method, headers, search: url.search, body },
+      httpGraphQLRequest: { method: request.method, headers, search: url.search, body: request.body },
       context: async () => context,
     });
-    const out: Record<string, string> = { 'x-request-id': requestId };
+    let status = result.status ?? 200;
+    let body: string;
+    if (result.body.kind === 'complete') body = result.body.string;
+    else {
+      let text = '';
+      for await (const chunk of result.body.asyncIterator) text += chunk;
+      body = text;
+    }
+    const out: Record<string, string> = {};
     for (const [k, v] of result.headers) out[k] = v;
-    res.writeHead(result.status ?? 200, out);
-    if (result.body.kind === 'complete') return res.end(result.body.string);
-    for await (const chunk of result.body.asyncIterator) res.write(chunk);
-    res.end();
+    const capture = context.capture;
+    if (capture.errors === undefined && capture.data === undefined && status >= 400) {
+      // Refused by Apollo before its request pipeline (so before the plugins): stamp the request id here.
+      try {
+        // Those errors went through formatError already; only the request id is missing.
+        const parsed = JSON.parse(body) as { errors?: GraphQLFormattedError[] };
+        capture.errors = (parsed.errors ?? []).map((e) => ({ ...e, extensions: { ...e.extensions, requestId } }));
+        body = JSON.stringify({ ...parsed, errors: capture.errors });
+      } catch {
+        // Not JSON: handled just below.
+      }
+    }
+    if (!(out['content-type'] ?? '').startsWith('application/json')) {
+      // Apollo answers some malformed requests in plain text before any plugin runs; clients get the contract's shape.
+      logger.info('request refused by Apollo', { requestId, status });
+      status = status >= 400 && status < 500 ? status : 400;
+      body = JSON.stringify(errorBody('BAD_USER_INPUT', requestId));
+      capture.errors = [{ message: '', extensions: { code: 'BAD_USER_INPUT' } }];
+      delete out['content-type'];
+    }
+    const fromApollo: Operation = { ...operation, operationType: capture.operationType ?? operation.operationType };
+    const citizenIds = capture.document
+      ? auditedCitizenIds({ schema: deps.schema, document: capture.document, operationName: capture.operationName, variables: capture.variables, data: capture.data })
+      : [];
+    const outcome = auditOutcome({ status, data: capture.data, errors: capture.errors, rootKeys: operation.rootKeys });
+    return answer(res, requestId, status, body, out, { who, operation: fromApollo, citizenIds, outcome });
   }
 
-  async function handle(req: IncomingMessage, res: ServerResponse) {
+  async function handle(req: IncomingMessage, res: ServerResponse, requestId: string) {
     const url = new URL(req.url ?? '/', 'http://gateway');
-    const requestId = randomUUID();
     switch (url.pathname) {
       case '/healthz':
         return json(res, 200, { status: 'ok' });
@@ -179,14 +301,15 @@ export async function createGatewayServer(deps: GatewayServerDeps): Promise<Gate
         res.writeHead(200, { 'content-type': 'text/plain; version=0.0.4' });
         return res.end(
           [
-            '# TYPE gateway_requests_total counter',
-            `gateway_requests_total ${metrics.requests}`,
-            '# TYPE gateway_unauthenticated_total counter',
-            `gateway_unauthenticated_total ${metrics.unauthenticated}`,
-            '# TYPE gateway_masked_errors_total counter',
-            `gateway_masked_errors_total ${metrics.errors}`,
-            '',
-          ].join('\n'),
+            ['gateway_requests_total', metrics.requests],
+            ['gateway_unauthenticated_total', metrics.unauthenticated],
+            ['gateway_rate_limited_total', metrics.rateLimited],
+            ['gateway_refused_total', metrics.refused],
+            ['gateway_masked_errors_total', metrics.masked],
+            ['gateway_audit_failures_total', metrics.auditFailures],
+          ]
+            .flatMap(([name, value]) => [`# TYPE ${name} counter`, `${name} ${value}`])
+            .join('\n') + '\n',
         );
       case '/.well-known/jwks.json':
         if (deps.devJwks) return json(res, 200, deps.devJwks);
@@ -204,10 +327,16 @@ export async function createGatewayServer(deps: GatewayServerDeps): Promise<Gate
   return {
     listen(port, host = '127.0.0.1') {
       server = createServer((req, res) => {
-        handle(req, res).catch((e: unknown) => {
-          logger.error('request failed', describeError(e));
-          if (!res.headersSent) json(res, 500, { errors: [{ message: 'Internal server error', extensions: { code: 'INTERNAL_SERVER_ERROR' } }] });
-          else res.end();
+        const requestId = randomUUID();
+        handle(req, res, requestId).catch(async (e: unknown) => {
+          logger.error('request failed', { requestId, ...describeError(e) });
+          if (res.headersSent) return void res.end();
+          await answer(res, requestId, 500, JSON.stringify(errorBody('INTERNAL_SERVER_ERROR', requestId)), {}, {
+            who: ANONYMOUS,
+            operation: NO_OPERATION,
+            citizenIds: [],
+            outcome: 'ERROR',
+          }).catch(() => res.end());
         });
       });
       return new Promise((resolve, reject) => {
@@ -224,6 +353,7 @@ export async function createGatewayServer(deps: GatewayServerDeps): Promise<Gate
         setTimeout(() => server?.closeAllConnections(), 5000).unref();
       });
       await apollo.stop();
+      await deps.onClose?.();
     },
   };
 }

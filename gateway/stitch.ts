@@ -6,6 +6,7 @@ import type { GraphQLSchema } from 'graphql';
 import { scalars } from '../schema/index.js';
 import { beneficiaryResolvers } from './lookup/beneficiary.resolvers.js';
 import { beneficiaryTypeDefs } from './lookup/beneficiary.typedefs.js';
+import { relocateFieldErrors } from './lookup/error-paths.js';
 import type { RootSource } from './lookup/roots.js';
 import type { SubgraphName } from './subgraphs.js';
 
@@ -14,6 +15,11 @@ export const HIDDEN_FIELDS: ReadonlySet<string> = new Set([
   'Query.registryBeneficiaries',
   'Query.registrySearch',
   'Beneficiary.registryRecord',
+  'Query.insuranceBeneficiaries',
+  'Query.insuranceSearch',
+  'Query.registryMatchCount',
+  'Query.insuranceMatchCount',
+  'Beneficiary.insuranceRecord',
 ]);
 
 export interface GatewaySchemaOptions {
@@ -59,7 +65,17 @@ export function buildGatewaySchema(opts: GatewaySchemaOptions): GatewaySchema {
       lookupField: 'registryBeneficiaries',
       searchField: 'registrySearch',
       searchPageType: 'RegistrySearchPage',
+      matchCountField: 'registryMatchCount',
       recordField: 'registryRecord',
+    },
+    {
+      subschema: subschema('pension'),
+      source: 'SOCIAL_INSURANCE',
+      lookupField: 'insuranceBeneficiaries',
+      searchField: 'insuranceSearch',
+      searchPageType: 'InsuranceSearchPage',
+      matchCountField: 'insuranceMatchCount',
+      recordField: 'insuranceRecord',
     },
   ];
   let internal: GraphQLSchema | undefined;
@@ -75,6 +91,7 @@ export function buildGatewaySchema(opts: GatewaySchemaOptions): GatewaySchema {
       ...((opts.extraResolvers ?? []) as never[]),
     ],
   });
+  relocateFieldErrors(internal);
   const filtered = filterSchema({
     schema: filterInternalFieldsAndTypes(internal),
     rootFieldFilter: (op, field) => !HIDDEN_FIELDS.has(`${op}.${field}`),

@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createPopulationMock, type MockServer } from '../../mocks/index.js';
-import { codeOf, describeFaultBehaviour, rejectionOf, testClient } from '../../mocks/testing/fault-suite.js';
-import { clearFault, getStats, resetStats, testClock, TEST_NOW } from '../../mocks/testing/mock-control.js';
+import { AgencyHttpClient } from '../shared/index.js';
+import { codeOf, describeFaultBehaviour, rejectionOf, TEST_CLIENT, testClient } from '../../mocks/testing/fault-suite.js';
+import { clearFault, getStats, putFault, resetStats, testClock, TEST_NOW } from '../../mocks/testing/mock-control.js';
 import { TINY, TINY_DATASET } from '../../mocks/testing/tiny-dataset.js';
 import type { AccountUpdateSubmission, PopulationPerson } from './index.js';
 import { createPopulationHttpAdapter } from './index.js';
@@ -136,6 +137,42 @@ describe('population HTTP adapter against its mock', () => {
     await adapter.submitAccountUpdate(update);
     const e = await rejectionOf(adapter.submitAccountUpdate({ ...update, method: 'HOME_DELIVERY' }));
     expect(codeOf(e)).toEqual({ code: 'REJECTED', agency: 'POPULATION', agencyCode: 'SUBMISSION_CONFLICT' });
+  });
+});
+
+describe('agency HTTP client fixes, seen through the population adapter', () => {
+  beforeEach(async () => {
+    await clearFault(url);
+    await resetStats(url);
+  });
+
+  it('a refusal between failures resets the breaker count (the agency answered)', async () => {
+    const client = testClient('POPULATION', url, { retries: 0 });
+    const adapter = createPopulationHttpAdapter(client);
+    await putFault(url, { mode: 'down' });
+    for (let i = 0; i < TEST_CLIENT.breakerThreshold - 1; i++) await rejectionOf(adapter.getCitizens([TINY.selfBank]));
+    await clearFault(url);
+    expect(codeOf(await rejectionOf(client.request({ method: 'GET', path: `/api/v1/citizens/${TINY.notInPopulation}` })))).toEqual({
+      code: 'NOT_FOUND',
+      agency: 'POPULATION',
+      agencyCode: 'CITIZEN_NOT_FOUND',
+    });
+    await putFault(url, { mode: 'down' });
+    for (let i = 0; i < TEST_CLIENT.breakerThreshold - 1; i++) await rejectionOf(adapter.getCitizens([TINY.selfBank]));
+    expect(client.circuitState).toBe('closed');
+  });
+
+  it('a base URL with a path keeps it', async () => {
+    const seen: string[] = [];
+    const viaGateway: typeof fetch = (input, init) => {
+      const u = new URL(input instanceof Request ? input.url : String(input));
+      seen.push(u.pathname);
+      u.pathname = u.pathname.replace(/^\/gw/, '');
+      return fetch(u, init);
+    };
+    const client = new AgencyHttpClient('POPULATION', { ...TEST_CLIENT, baseUrl: `${url}/gw/` }, viaGateway);
+    expect(await createPopulationHttpAdapter(client).getCitizens([TINY.guardian])).toEqual(new Map([[TINY.guardian, personOf(TINY.guardian)]]));
+    expect(seen).toEqual(['/gw/api/v1/citizens:batchGet']);
   });
 });
 

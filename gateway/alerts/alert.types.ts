@@ -18,16 +18,27 @@ export interface DataAlert {
   readonly message: string;
 }
 
+/** A source that did not answer (one part may stand for several, e.g. BANK and POST behind payments). */
+export interface Unavailable {
+  readonly unavailable: readonly AgencyName[];
+}
+
 /**
  * One source's contribution as the alert rules see it: `undefined` = not requested or not readable by this
- * caller (rules needing it stay silent), `null` = the source holds nothing, `unavailable` = it did not answer.
+ * caller (rules needing it stay silent), `null` = the source holds nothing, `Unavailable` = it did not answer.
  */
-export type Part<T> = T | null | undefined | { readonly unavailable: AgencyName };
+export type Part<T> = T | null | undefined | Unavailable;
 
+export interface EntitlementPart {
+  readonly status: string;
+  readonly program: string;
+}
+
+/** A root's file on the person (the registry's or social insurance's). */
 export interface RootRecord {
   readonly fullName: string;
   readonly dateOfBirth: string;
-  readonly entitlements: readonly { readonly status: string; readonly program: string }[];
+  readonly entitlements: readonly EntitlementPart[];
 }
 
 export interface CitizenPart {
@@ -39,15 +50,18 @@ export interface CitizenPart {
 
 export interface RepresentativePart {
   readonly role: string;
+  readonly citizenId?: string;
   readonly fullName: string;
   readonly validUntil: string | null;
 }
 
+/** The payment-account link in force. */
 export interface AccountPart {
   readonly method: string;
   readonly status: string;
   readonly accountHolderName: string | null;
   readonly recipientRole: string;
+  readonly recipientCitizenId?: string;
 }
 
 export interface PaymentPart {
@@ -66,7 +80,6 @@ export interface AlertInput {
   readonly citizen: Part<CitizenPart>;
   readonly representatives: Part<readonly RepresentativePart[]>;
   readonly paymentAccount: Part<AccountPart>;
-  /** Whether the provider reports the linked account closed (from the link's checks or payments). */
   readonly payments: Part<readonly PaymentPart[]>;
 }
 

@@ -1,93 +1,96 @@
-import { foldName } from '../../schema/index.js';
-import type { AlertInput, AlertRule, DataAlert, Part } from './alert.types.js';
+import type { AlertInput, AlertRule, DataAlert, Part, RootRecord, Unavailable } from './alert.types.js';
+import { sameName } from './name-match.js';
 
-/** The value when the part arrived (null included), else undefined. */
+const isUnavailable = (part: unknown): part is Unavailable =>
+  typeof part === 'object' && part !== null && 'unavailable' in part && Array.isArray((part as Unavailable).unavailable);
+
+/** The value when the source answered (`null` included), else undefined (not readable, or not answered). */
 export function present<T>(part: Part<T>): T | null | undefined {
-  if (part === undefined || part === null) return part;
-  if (typeof part === 'object' && 'unavailable' in (part as object)) return undefined;
-  return part as T;
+  return isUnavailable(part) ? undefined : (part as T | null | undefined);
 }
 
-const isUnavailable = <T>(part: Part<T>): part is { readonly unavailable: never } =>
-  typeof part === 'object' && part !== null && 'unavailable' in (part as object);
-
-/** The root record the public name and birth date come from: registry, else social insurance. */
-const rootOf = (input: AlertInput) => present(input.registry) ?? present(input.insurance) ?? null;
-
 const alert = (code: DataAlert['code'], source: DataAlert['source'], message: string): DataAlert => ({ code, source, message });
+
+/** The record the public name and birth date come from (registry, else social insurance), with its source. */
+function shownRecord(input: AlertInput): { record: RootRecord; source: 'LABOR_REGISTRY' | 'SOCIAL_INSURANCE' } | null {
+  const registry = present(input.registry);
+  if (registry) return { record: registry, source: 'LABOR_REGISTRY' };
+  const insurance = present(input.insurance);
+  return insurance ? { record: insurance, source: 'SOCIAL_INSURANCE' } : null;
+}
 
 export const citizenNotFound: AlertRule = (input) =>
   present(input.citizen) === null ? [alert('CITIZEN_NOT_FOUND', 'POPULATION', 'The population database holds no person with this ID.')] : [];
 
 export const deceasedWithActiveEntitlement: AlertRule = (input) => {
-  const citizen = present(input.citizen);
-  if (!citizen || citizen.vitalStatus !== 'DECEASED') return [];
-  const out: DataAlert[] = [];
-  const reg = present(input.registry);
-  const ins = present(input.insurance);
-  if (reg?.entitlements.some((e) => e.status === 'ACTIVE'))
-    out.push(alert('DECEASED_WITH_ACTIVE_ENTITLEMENT', 'LABOR_REGISTRY', 'Deceased per the population database, but the registry still has an active entitlement.'));
-  if (ins?.entitlements.some((e) => e.status === 'ACTIVE'))
-    out.push(alert('DECEASED_WITH_ACTIVE_ENTITLEMENT', 'SOCIAL_INSURANCE', 'Deceased per the population database, but social insurance still pays an active benefit.'));
-  return out;
+  if (present(input.citizen)?.vitalStatus !== 'DECEASED') return [];
+  const roots = [
+    [present(input.registry), 'LABOR_REGISTRY'],
+    [present(input.insurance), 'SOCIAL_INSURANCE'],
+  ] as const;
+  return roots
+    .filter(([record]) => record?.entitlements.some((e) => e.status === 'ACTIVE'))
+    .map(([, source]) => alert('DECEASED_WITH_ACTIVE_ENTITLEMENT', source, 'Deceased per the population database, but an entitlement is still active.'));
 };
 
 export const nameMismatch: AlertRule = (input) => {
   const citizen = present(input.citizen);
-  const root = rootOf(input);
-  if (!citizen || !root) return [];
-  // Folding makes tone-mark placement and Unicode normalisation irrelevant (domain.md §5).
-  return foldName(citizen.fullName) === foldName(root.fullName)
-    ? []
-    : [alert('NAME_MISMATCH', present(input.registry) ? 'LABOR_REGISTRY' : 'SOCIAL_INSURANCE', 'The name differs from the population database.')];
+  const shown = shownRecord(input);
+  if (!citizen || !shown || sameName(citizen.fullName, shown.record.fullName)) return [];
+  return [alert('NAME_MISMATCH', shown.source, 'The name differs from the population database.')];
 };
 
 export const dateOfBirthMismatch: AlertRule = (input) => {
   const citizen = present(input.citizen);
-  const root = rootOf(input);
-  if (!citizen || !root || citizen.dateOfBirth === root.dateOfBirth) return [];
-  return [alert('DATE_OF_BIRTH_MISMATCH', present(input.registry) ? 'LABOR_REGISTRY' : 'SOCIAL_INSURANCE', 'The date of birth differs from the population database.')];
+  const shown = shownRecord(input);
+  if (!citizen || !shown || citizen.dateOfBirth === shown.record.dateOfBirth) return [];
+  return [alert('DATE_OF_BIRTH_MISMATCH', shown.source, 'The date of birth differs from the population database.')];
 };
 
-export const mandateExpired: AlertRule = (input) => {
-  const reps = present(input.representatives);
-  if (!reps) return [];
-  return reps
-    .filter((r) => r.validUntil !== null && r.validUntil < input.today)
-    .map(() => alert('REPRESENTATIVE_MANDATE_EXPIRED', 'LABOR_REGISTRY', 'A representative\'s mandate has expired.'));
-};
+export const noPaymentAccount: AlertRule = (input) =>
+  present(input.paymentAccount) === null ? [alert('NO_PAYMENT_ACCOUNT', 'ACCOUNT_REGISTRY', 'No payment account is linked.')] : [];
 
-export const noPaymentAccount: AlertRule = (input) => {
-  if (present(input.paymentAccount) !== null) return [];
-  return [alert('NO_PAYMENT_ACCOUNT', 'ACCOUNT_REGISTRY', 'No payment account is linked.')];
-};
+const ACCOUNT_METHODS: ReadonlySet<string> = new Set(['BANK_ACCOUNT', 'E_WALLET']);
 
 export const accountHolderMismatch: AlertRule = (input) => {
   const link = present(input.paymentAccount);
-  const root = rootOf(input);
-  if (!link || !root || link.recipientRole !== 'SELF' || !link.accountHolderName) return [];
-  return foldName(link.accountHolderName) === foldName(root.fullName)
-    ? []
-    : [alert('ACCOUNT_HOLDER_MISMATCH', 'BANK', 'The account holder is not the beneficiary.')];
+  if (!link?.accountHolderName || !ACCOUNT_METHODS.has(link.method)) return [];
+  let expected: string | undefined;
+  if (link.recipientRole === 'SELF') expected = shownRecord(input)?.record.fullName;
+  else expected = present(input.representatives)?.find((r) => r.citizenId !== undefined && r.citizenId === link.recipientCitizenId)?.fullName;
+  if (expected === undefined || sameName(link.accountHolderName, expected, { allowTruncation: true })) return [];
+  return [alert('ACCOUNT_HOLDER_MISMATCH', 'BANK', 'The account is not held by the person the link pays.')];
 };
+
+/** Payments of the newest period present. */
+function latestPeriod<T extends { period: string }>(payments: readonly T[]): T[] {
+  const newest = payments.reduce((max, p) => (p.period > max ? p.period : max), '');
+  return payments.filter((p) => p.period === newest);
+}
 
 export const accountClosed: AlertRule = (input) => {
   const link = present(input.paymentAccount);
   const payments = present(input.payments);
-  if (!link || (link.method !== 'BANK_ACCOUNT' && link.method !== 'E_WALLET') || !payments) return [];
-  const latest = [...payments].sort((a, b) => (a.period < b.period ? 1 : -1))[0];
-  return latest && latest.status === 'RETURNED' && latest.method === link.method
-    ? [alert('ACCOUNT_CLOSED', 'BANK', 'The bank returned the latest payment: the linked account is closed.')]
-    : [];
+  if (!link || !ACCOUNT_METHODS.has(link.method) || !payments) return [];
+  // The provider sends a credit to a closed account back: the latest payment to the account is RETURNED.
+  const returned = latestPeriod(payments).some((p) => p.status === 'RETURNED' && p.method === link.method);
+  return returned ? [alert('ACCOUNT_CLOSED', 'BANK', 'The latest payment came back: the linked account is closed.')] : [];
 };
+
+export const mandateExpired: AlertRule = (input) =>
+  (present(input.representatives) ?? [])
+    .filter((r) => r.validUntil !== null && r.validUntil < input.today)
+    .map(() => alert('REPRESENTATIVE_MANDATE_EXPIRED', 'LABOR_REGISTRY', "A representative's mandate has expired."));
+
+const CASH_METHODS: ReadonlySet<string> = new Set(['POST_OFFICE_CASH', 'HOME_DELIVERY']);
 
 export const uncollectedThreeMonths: AlertRule = (input) => {
   const payments = present(input.payments);
   if (!payments) return [];
-  const cash = [...payments].filter((p) => p.method === 'POST_OFFICE_CASH' || p.method === 'HOME_DELIVERY');
-  const periods = [...new Set(payments.map((p) => p.period))].sort().reverse().slice(0, 3);
+  const periods = [...new Set(payments.map((p) => p.period))].sort().slice(-3);
   if (periods.length < 3) return [];
-  const uncollected = periods.every((period) => cash.some((p) => p.period === period && p.status === 'RETURNED'));
+  // Cash not collected by the end of the month goes back to the payer: RETURNED in each of the last three.
+  const uncollected = periods.every((period) => payments.some((p) => p.period === period && CASH_METHODS.has(p.method) && p.status === 'RETURNED'));
   return uncollected ? [alert('UNCOLLECTED_THREE_MONTHS', 'POST', 'Cash was not collected for three consecutive months.')] : [];
 };
 
@@ -95,9 +98,9 @@ export const uncollectedThreeMonths: AlertRule = (input) => {
 export const sourceUnavailable: AlertRule = (input) => {
   const sources = new Set<DataAlert['source']>();
   for (const part of [input.registry, input.insurance, input.citizen, input.representatives, input.paymentAccount, input.payments]) {
-    if (isUnavailable(part)) sources.add((part as { unavailable: DataAlert['source'] }).unavailable);
+    if (isUnavailable(part)) for (const s of part.unavailable) sources.add(s);
   }
-  return [...sources].map((s) => alert('SOURCE_UNAVAILABLE', s, `${s} did not answer; alerts that need its data are missing.`));
+  return [...sources].map((s) => alert('SOURCE_UNAVAILABLE', s, `${s} did not answer; findings that need its data are missing.`));
 };
 
 /** Every rule, in the order their alerts are listed. */
@@ -114,7 +117,7 @@ export const RULES: readonly AlertRule[] = [
   sourceUnavailable,
 ];
 
-/** Runs every rule; never throws (a failing rule is a bug, reported by the caller's logger). */
+/** Runs every rule over one beneficiary's merged data. */
 export function deriveAlerts(input: AlertInput, rules: readonly AlertRule[] = RULES): DataAlert[] {
   return rules.flatMap((rule) => rule(input));
 }

@@ -74,9 +74,20 @@ export async function openAuditStore(options: AuditStoreOptions): Promise<AuditS
 const sqliteQueues = new Map<string, { queue: SerialQueue; users: number }>();
 
 const MAX_APPEND_ATTEMPTS = 3;
+/** Most events one group-commit transaction writes. */
+const MAX_BATCH = 200;
+const CITIZEN_ROWS_PER_INSERT = 5000;
+
+interface PendingAppend {
+  entry: AuditEntry;
+  resolve(event: AuditEvent): void;
+  reject(error: unknown): void;
+}
 
 class SqlAuditStore implements AuditStore {
   private readonly queue: SerialQueue;
+  private readonly pending: PendingAppend[] = [];
+  private flushing = false;
   private readonly releaseQueue: () => void;
   private readonly lockKey: string;
   private closing: Promise<void> | undefined;
@@ -107,65 +118,112 @@ class SqlAuditStore implements AuditStore {
   async append(entry: AuditEntry): Promise<AuditEvent> {
     this.assertOpen();
     const clean = normalizeEntry(entry);
-    return this.queue.run(async () => {
-      for (let attempt = 1; ; attempt += 1) {
-        try {
-          return await this.appendOnce(clean);
-        } catch (error) {
-          // Only reachable if something outside this code moved the head; the next attempt reads it afresh.
-          const retriable =
-            error instanceof UniqueConstraintViolationException ||
-            (error instanceof AuditStoreError && error.code === 'CHAIN_CONFLICT');
-          if (!retriable || attempt >= MAX_APPEND_ATTEMPTS) throw error;
-        }
-      }
+    return new Promise<AuditEvent>((resolve, reject) => {
+      this.pending.push({ entry: clean, resolve, reject });
+      this.scheduleFlush();
     });
   }
 
-  private appendOnce(entry: AuditEntry): Promise<AuditEvent> {
+  /**
+   * Group commit: appends that arrive while a transaction is running are written together by the next one, in
+   * arrival order, so a busy gateway pays one lock and one commit per batch instead of per operation.
+   */
+  private scheduleFlush(): void {
+    if (this.flushing) return;
+    this.flushing = true;
+    void this.queue
+      .run(async () => {
+        while (this.pending.length > 0) await this.writeBatch(this.pending.splice(0, MAX_BATCH));
+      })
+      .finally(() => {
+        this.flushing = false;
+        if (this.pending.length > 0) this.scheduleFlush();
+      });
+  }
+
+  private async writeBatch(batch: PendingAppend[]): Promise<void> {
+    try {
+      const events = await this.withRetries(() => this.appendMany(batch.map((p) => p.entry)));
+      batch.forEach((p, i) => p.resolve(events[i]!));
+    } catch (error) {
+      if (batch.length === 1) return batch[0]!.reject(error);
+      // One entry the database refuses must not fail the others: write them one by one.
+      for (const p of batch) {
+        try {
+          p.resolve((await this.withRetries(() => this.appendMany([p.entry])))[0]!);
+        } catch (single) {
+          p.reject(single);
+        }
+      }
+    }
+  }
+
+  private async withRetries<T>(attempt: () => Promise<T>): Promise<T> {
+    for (let n = 1; ; n += 1) {
+      try {
+        return await attempt();
+      } catch (error) {
+        // Only reachable if something outside this code moved the head; the next attempt reads it afresh.
+        const retriable =
+          error instanceof UniqueConstraintViolationException || (error instanceof AuditStoreError && error.code === 'CHAIN_CONFLICT');
+        if (!retriable || n >= MAX_APPEND_ATTEMPTS) throw error;
+      }
+    }
+  }
+
+  /** Appends `entries` in one transaction, in order, as consecutive links after the head. */
+  private appendMany(entries: readonly AuditEntry[]): Promise<AuditEvent[]> {
     return this.em().transactional(async (tx) => {
       await this.lockChain(tx);
       const head = await tx.findOne(AuditHeadSchema, { id: AUDIT_HEAD_ID });
       if (!head) throw new AuditStoreError('CHAIN_HEAD_MISSING', 'the audit head row is missing');
-      const sequence = head.sequence + 1;
-      const previousHash = head.hash;
-      const hash = chainHash(previousHash, { sequence, ...entry });
-      await tx.insert(AuditEventSchema, {
-        sequence,
-        at: entry.at,
-        subject: entry.subject,
-        clientId: entry.clientId,
-        operationName: entry.operationName,
-        operationType: entry.operationType,
-        fields: JSON.stringify(entry.fields),
-        outcome: entry.outcome,
-        requestId: entry.requestId,
-        previousHash,
-        hash,
+      let previousHash = head.hash;
+      const events = entries.map((entry, i): AuditEvent => {
+        const sequence = head.sequence + 1 + i;
+        const hash = chainHash(previousHash, { sequence, ...entry });
+        const event: AuditEvent = {
+          sequence,
+          at: entry.at.toISOString(),
+          subject: entry.subject,
+          clientId: entry.clientId,
+          operationName: entry.operationName,
+          operationType: entry.operationType,
+          fields: entry.fields,
+          citizenIds: entry.citizenIds,
+          outcome: entry.outcome,
+          hash,
+          previousHash,
+          requestId: entry.requestId,
+        };
+        previousHash = hash;
+        return event;
       });
-      if (entry.citizenIds.length > 0) {
-        await tx.insertMany(
-          AuditEventCitizenSchema,
-          entry.citizenIds.map((citizenId, position) => ({ sequence, position, citizenId })),
-        );
+      await tx.insertMany(
+        AuditEventSchema,
+        events.map((e, i) => ({
+          sequence: e.sequence,
+          at: entries[i]!.at,
+          subject: e.subject,
+          clientId: e.clientId,
+          operationName: e.operationName,
+          operationType: e.operationType,
+          fields: JSON.stringify(e.fields),
+          outcome: e.outcome,
+          requestId: e.requestId,
+          previousHash: e.previousHash,
+          hash: e.hash,
+        })),
+      );
+      const citizens = events.flatMap((e) => e.citizenIds.map((citizenId, position) => ({ sequence: e.sequence, position, citizenId })));
+      // Chunks keep each statement under PostgreSQL's 65,535 bound parameters.
+      for (let i = 0; i < citizens.length; i += CITIZEN_ROWS_PER_INSERT) {
+        await tx.insertMany(AuditEventCitizenSchema, citizens.slice(i, i + CITIZEN_ROWS_PER_INSERT));
       }
+      const last = events.at(-1)!;
       // Compare-and-set: a head moved by anyone but the lock holder fails this append instead of forking.
-      const moved = await tx.nativeUpdate(AuditHeadSchema, { id: AUDIT_HEAD_ID, sequence: head.sequence }, { sequence, hash });
+      const moved = await tx.nativeUpdate(AuditHeadSchema, { id: AUDIT_HEAD_ID, sequence: head.sequence }, { sequence: last.sequence, hash: last.hash });
       if (moved !== 1) throw new AuditStoreError('CHAIN_CONFLICT', 'the audit head moved during an append');
-      return {
-        sequence,
-        at: entry.at.toISOString(),
-        subject: entry.subject,
-        clientId: entry.clientId,
-        operationName: entry.operationName,
-        operationType: entry.operationType,
-        fields: entry.fields,
-        citizenIds: entry.citizenIds,
-        outcome: entry.outcome,
-        hash,
-        previousHash,
-        requestId: entry.requestId,
-      };
+      return events;
     });
   }
 
@@ -308,7 +366,9 @@ class SqlAuditStore implements AuditStore {
 
   close(): Promise<void> {
     this.closing ??= (async () => {
-      await this.queue.run(async () => undefined);
+      // A flush may re-schedule itself once more for appends that arrived as it finished.
+      do await this.queue.run(async () => undefined);
+      while (this.flushing || this.pending.length > 0);
       this.releaseQueue();
       await this.db.close();
     })();

@@ -17,3 +17,6 @@ export { AuditStoreError, isAuditStoreError, type AuditStoreErrorCode } from './
 export { decodeAuditCursor, encodeAuditCursor } from './audit-cursor.js';
 export { auditEntities } from './audit.entities.js';
 export { auditMigrations } from './migrations/index.js';
+export { auditOutcome, type AnsweredOperation } from './audit-outcome.js';
+export { auditedCitizenIds, type AuditedOperation } from './audited-citizens.js';
+export { auditCapturePlugin, type ExecutionCapture } from './audit-capture.plugin.js';

@@ -2,24 +2,30 @@ import { GraphQLError } from 'graphql';
 import { SOURCE_EXTENSION, type AgencyName } from '../../schema/index.js';
 import type { Part } from '../alerts/alert.types.js';
 
+const extensionsOf = (e: Error): Record<string, unknown> | undefined => (e as { extensions?: Record<string, unknown> }).extensions;
+
+/** The single errors an error value stands for (stitching hands several errors for one field over as an AggregateError). */
+export function innerErrors(error: Error): Error[] {
+  return error instanceof AggregateError && error.errors.length ? error.errors.filter((e): e is Error => e instanceof Error) : [error];
+}
+
 /**
- * Reads a helper field that arrived through a `selectionSet`. Stitching hands failed fields over as Error
- * values: FORBIDDEN means the caller may not read it (rules stay silent), anything else means the source
- * did not answer.
+ * Reads a helper field that arrived from a subgraph. Stitching hands failed fields over as Error values:
+ * FORBIDDEN means the caller may not read it (rules stay silent), anything else means the source did not answer.
  */
 export function toPart<T>(value: unknown, source: AgencyName): Part<T> {
   if (value === undefined) return undefined;
   if (value === null) return null;
   if (value instanceof Error) {
-    const ext = value instanceof GraphQLError ? value.extensions : (value as { extensions?: Record<string, unknown> }).extensions;
-    if (ext?.code === 'FORBIDDEN') return undefined;
-    const named = ext?.[SOURCE_EXTENSION];
-    return { unavailable: (typeof named === 'string' ? named : source) as AgencyName };
+    const errors = innerErrors(value);
+    if (errors.some((e) => extensionsOf(e)?.code === 'FORBIDDEN')) return undefined;
+    const named = errors.map((e) => extensionsOf(e)?.[SOURCE_EXTENSION]).filter((s): s is AgencyName => typeof s === 'string');
+    return { unavailable: named.length ? [...new Set(named)] : [source] };
   }
   return value as T;
 }
 
-/** The error a composed field raises when none of its sources answered. */
+/** The error a field raises when its source (or, for a composed field, every source) did not answer. */
 export function sourceUnavailableError(source: AgencyName): GraphQLError {
   return new GraphQLError(`${source} is unavailable`, { extensions: { code: 'SOURCE_UNAVAILABLE', [SOURCE_EXTENSION]: source } });
 }

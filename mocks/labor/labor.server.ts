@@ -26,7 +26,7 @@ import {
   oneOf,
   optionalOneOf,
   requiredString,
-} from '../shared/input.js';
+} from '../shared/request-input.js';
 import { MockHttpError, type GenericFailure } from '../shared/mock-http-error.js';
 import { createMockServer, type MockServer } from '../shared/mock-server.js';
 import { LaborData, type RecordedUpdate } from './labor.data.js';

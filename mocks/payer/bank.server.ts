@@ -8,7 +8,7 @@ import type {
   BankProviderWire,
 } from '../../adapters/payer/index.js';
 import type { Dataset } from '../fixtures/dataset.js';
-import { idList, objectBody } from '../shared/input.js';
+import { idList, objectBody } from '../shared/request-input.js';
 import { MockHttpError, type GenericFailure } from '../shared/mock-http-error.js';
 import { createMockServer, type MockServer } from '../shared/mock-server.js';
 import { PayerData } from './payer.data.js';
@@ -92,8 +92,8 @@ export function createBankMock(data: Dataset, options: { clock?: () => Date; fau
           const ids = idList(raw, 'paymentIds', BANK_MOCK_MAX_BATCH, PAYMENT_ID, bad);
           const results: BankPaymentResultWire[] = [];
           for (const id of new Set(ids)) {
-            const events = banks.events(id);
-            if (!events || events.length === 0) continue;
+            const events = banks.eventsOf(id);
+            if (events.length === 0) continue;
             results.push({
               paymentId: id,
               bin: (events[0] as (typeof events)[number]).providerCode,

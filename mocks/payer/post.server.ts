@@ -8,7 +8,7 @@ import type {
   PostSearchResultDataWire,
 } from '../../adapters/payer/index.js';
 import type { Dataset } from '../fixtures/dataset.js';
-import { idList, objectBody, requiredString } from '../shared/input.js';
+import { idList, objectBody, requiredString } from '../shared/request-input.js';
 import { MockHttpError, type GenericFailure } from '../shared/mock-http-error.js';
 import { createMockServer, type MockServer } from '../shared/mock-server.js';
 import { PayerData } from './payer.data.js';
@@ -87,8 +87,8 @@ export function createPostMock(data: Dataset, options: { clock?: () => Date; fau
           const ids = idList(raw, 'paymentIds', POST_MOCK_MAX_BATCH, PAYMENT_ID, (m) => fail('01', m));
           const items: PostPaymentWire[] = [];
           for (const id of new Set(ids)) {
-            const events = post.events(id);
-            if (!events || events.length === 0) continue;
+            const events = post.eventsOf(id);
+            if (events.length === 0) continue;
             items.push({
               paymentId: id,
               results: events.map((e) => ({ status: STATUS[e.type], time: e.at, receiptNo: e.reference, note: e.reason })),

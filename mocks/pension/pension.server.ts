@@ -28,7 +28,7 @@ import {
   objectBody,
   oneOf,
   requiredString,
-} from '../shared/input.js';
+} from '../shared/request-input.js';
 import { MockHttpError, type GenericFailure } from '../shared/mock-http-error.js';
 import { createMockServer, type MockServer } from '../shared/mock-server.js';
 import { PensionData, type RecordedChange } from './pension.data.js';

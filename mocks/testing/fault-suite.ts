@@ -14,7 +14,7 @@ export const TEST_CLIENT: Omit<AgencyClientConfig, 'baseUrl'> = Object.freeze({
 });
 
 /** How far past its budget a TIMEOUT may surface (event loop, socket teardown). */
-export const TIMEOUT_MARGIN_MS = 150;
+export const TIMEOUT_MARGIN_MS = 200;
 
 /** A fresh client (fresh breaker) against a mock. */
 export function testClient(agency: string, baseUrl: string, overrides: Partial<AgencyClientConfig> = {}): AgencyHttpClient {
@@ -160,7 +160,7 @@ export function describeFaultBehaviour(target: FaultSuiteTarget): void {
 
       const started = performance.now();
       expect(codeOf(await rejectionOf(target.read(client)))).toEqual({ code: 'UNAVAILABLE', agency: target.agency, agencyCode: undefined });
-      expect(performance.now() - started).toBeLessThan(50);
+      expect(performance.now() - started).toBeLessThan(100);
       expect(await requests()).toBe(TEST_CLIENT.breakerThreshold);
 
       await clearFault(url());

@@ -6,7 +6,7 @@ import type {
   TreasuryOrderRecord,
 } from '../../adapters/treasury/index.js';
 import type { Dataset } from '../fixtures/dataset.js';
-import { idList, objectBody } from '../shared/input.js';
+import { idList, objectBody } from '../shared/request-input.js';
 import { MockHttpError, type GenericFailure } from '../shared/mock-http-error.js';
 import { createMockServer, type MockServer } from '../shared/mock-server.js';
 import { TreasuryData } from './treasury.data.js';

@@ -8,6 +8,10 @@ import { startChild, stopChildren, type Child } from './process-tree.js';
 const SUBGRAPH_AGENCIES: Readonly<Record<SubgraphName, readonly string[]>> = {
   labor: ['LABOR_REGISTRY'],
   population: ['POPULATION'],
+  pension: ['SOCIAL_INSURANCE'],
+  treasury: ['TREASURY'],
+  payments: ['LABOR_REGISTRY', 'SOCIAL_INSURANCE', 'TREASURY', 'BANK', 'POST'],
+  accounts: ['LABOR_REGISTRY', 'SOCIAL_INSURANCE', 'POPULATION', 'BANK', 'POST'],
 };
 
 export interface StackOptions {

@@ -1,17 +1,23 @@
 import { Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
+import type { AreaRecord } from '../../adapters/shared/types.js';
 import { isAgencyError } from '../../adapters/shared/index.js';
 import { AreaLevel } from '../shared/enums.js';
-import { mapAgencyError } from '../shared/errors.js';
 import { Area } from './area.type.js';
 import type { LaborContext } from './context.js';
 
 type AreaParent = Pick<Area, 'code'>;
 
-async function record(ctx: LaborContext, code: string) {
+/**
+ * The unit from the registry's list, or undefined when the list cannot be loaded. A unit's name is reference
+ * data: a registry outage must not wipe every beneficiary or payment that mentions a unit (`name` is
+ * non-null), so the unit is then named by its code; the outage itself shows on the registry's own fields.
+ */
+async function record(ctx: LaborContext, code: string): Promise<AreaRecord | null | undefined> {
   try {
     return await ctx.areas.get(code);
   } catch (e) {
-    throw isAgencyError(e) ? mapAgencyError(e, 'LABOR_REGISTRY') : e;
+    if (isAgencyError(e)) return undefined;
+    throw e;
   }
 }
 

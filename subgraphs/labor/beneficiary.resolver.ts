@@ -6,7 +6,7 @@ import { Entitlement } from '../shared/entitlement.type.js';
 import { Agency, PaymentMethod, RecipientRole, Sex } from '../shared/enums.js';
 import { badUserInput, mapAgencyError } from '../shared/errors.js';
 import { Beneficiary } from './beneficiary.type.js';
-import { RegistrySearchFilter, RegistrySearchPage } from './beneficiary.input.js';
+import { registryMatches, RegistrySearchFilter, RegistrySearchPage } from './beneficiary.input.js';
 import type { LaborContext } from './context.js';
 import { RegistryRecord } from './registry-record.type.js';
 import { Representative } from './representative.type.js';
@@ -69,6 +69,20 @@ export class BeneficiaryResolver {
     } catch (e) {
       throw isAgencyError(e) ? mapAgencyError(e, 'LABOR_REGISTRY') : e;
     }
+  }
+
+  /** How many of these people the registry holds in the caller's areas and matches the filter (the gateway counts people on both roots once). */
+  @Authorized()
+  @Query(() => Int, { description: "Internal: how many of these IDs the registry holds in the caller's areas matching the filter." })
+  async registryMatchCount(
+    @Arg('filter', () => RegistrySearchFilter) filter: RegistrySearchFilter,
+    @Arg('citizenIds', () => [CitizenIdScalar]) citizenIds: string[],
+    @Ctx() ctx: LaborContext,
+  ): Promise<number> {
+    if (citizenIds.length > MAX_KEYS) throw badUserInput(`at most ${MAX_KEYS} IDs`);
+    if (ctx.principal.areas.length === 0) return 0;
+    const records = await Promise.all(citizenIds.map((id) => load(ctx, id)));
+    return records.filter((b) => b !== null && visible(ctx, b) && registryMatches(b, filter)).length;
   }
 
   @Authorized()

@@ -64,6 +64,8 @@ export async function createSubgraphServer<C extends BaseContext>(opts: Subgraph
     schema: opts.schema,
     includeStacktraceInErrorResponses: false,
     csrfPrevention: false,
+    // The process entry point owns SIGTERM/SIGINT and exits 0 after close(); Apollo would re-raise the signal.
+    stopOnTerminationSignals: false,
     plugins: [ApolloServerPluginInlineTraceDisabled(), ApolloServerPluginLandingPageDisabled()],
     formatError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
       const code = formatted.extensions?.code;

@@ -4,6 +4,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createLaborHttpAdapter } from '../../adapters/labor/index.js';
 import { createPopulationHttpAdapter } from '../../adapters/population/index.js';
+import { createPensionHttpAdapter } from '../../adapters/pension/index.js';
+import { createPayerHttpAdapter } from '../../adapters/payer/index.js';
+import { createTreasuryHttpAdapter } from '../../adapters/treasury/index.js';
 import { AgencyHttpClient, type AgencyClientConfig } from '../../adapters/shared/index.js';
 import { createGateway } from '../../gateway/app.js';
 import { ensureDevIssuer, ensureInternalKey, signDevToken } from '../../gateway/auth/index.js';
@@ -11,10 +14,14 @@ import { loadConfig } from '../../gateway/config.js';
 import type { SubgraphName } from '../../gateway/subgraphs.js';
 import type { Dataset } from '../../mocks/fixtures/dataset.js';
 import { startMockAgencies, type MockAgencies } from '../../mocks/index.js';
-import { importJWK, type CryptoKey } from 'jose';
+import { importJWK, type CryptoKey, type JWK } from 'jose';
 import { createLogger } from '../../schema/index.js';
 import { createLaborSubgraph } from '../../subgraphs/labor/server.js';
 import { createPopulationSubgraph } from '../../subgraphs/population/server.js';
+import { createPensionSubgraph } from '../../subgraphs/pension/server.js';
+import { createPaymentsSubgraph } from '../../subgraphs/payments/server.js';
+import { createTreasurySubgraph } from '../../subgraphs/treasury/server.js';
+import { createAccountsSubgraph } from '../../subgraphs/accounts/server.js';
 import type { SubgraphServer } from '../../subgraphs/shared/server.js';
 
 export interface InProcessStack {
@@ -25,6 +32,12 @@ export interface InProcessStack {
   token(opts: { scope: string; areas: string[]; sub?: string; clientId?: string }): Promise<string>;
   /** POSTs a GraphQL operation with a token; returns status and parsed body. */
   query(token: string | null, query: string, variables?: Record<string, unknown>): Promise<{ status: number; body: any }>;
+  /** Each subgraph's GraphQL endpoint (tests that call a subgraph directly). */
+  readonly subgraphUrls: Readonly<Record<SubgraphName, string>>;
+  /** The dev issuer's private key, for tokens with unusual claims (signDevToken). */
+  readonly issuerPrivateJwk: JWK;
+  /** Another gateway over the same subgraphs and issuer, with extra environment (limits, a shared database…); stopped with the stack. */
+  startGateway(env?: Record<string, string>): Promise<{ readonly url: string; close(): Promise<void> }>;
   stop(): Promise<void>;
 }
 
@@ -34,6 +47,8 @@ export interface InProcessOptions {
   /** Shorter agency timeouts etc. for fault tests. */
   readonly agency?: Partial<Omit<AgencyClientConfig, 'baseUrl'>>;
   readonly gatewayEnv?: Record<string, string>;
+  /** Where every process of the stack logs (default silent, or stderr with STACK_LOG=1). */
+  readonly logSink?: { write(line: string): unknown };
 }
 
 const AGENCY_DEFAULTS: Omit<AgencyClientConfig, 'baseUrl'> = {
@@ -52,7 +67,7 @@ const AGENCY_DEFAULTS: Omit<AgencyClientConfig, 'baseUrl'> = {
 export async function startInProcessStack(opts: InProcessOptions): Promise<InProcessStack> {
   const clock = opts.clock ?? (() => new Date());
   const dataDir = await mkdtemp(join(tmpdir(), 'asxh-stack-'));
-  const logger = createLogger('test', process.env.STACK_LOG === '1' ? process.stderr : 'silent');
+  const logger = createLogger('test', opts.logSink ?? (process.env.STACK_LOG === '1' ? process.stderr : 'silent'));
   const mocks = await startMockAgencies(opts.dataset, { ports: { POPULATION: 0, LABOR_REGISTRY: 0, SOCIAL_INSURANCE: 0, TREASURY: 0, BANK: 0, POST: 0 } });
   const internal = await ensureInternalKey(dataDir);
   const issuer = await ensureDevIssuer(dataDir);
@@ -62,6 +77,33 @@ export async function startInProcessStack(opts: InProcessOptions): Promise<InPro
   const subgraphs: Record<SubgraphName, SubgraphServer> = {
     labor: await createLaborSubgraph({ adapter: createLaborHttpAdapter(client('LABOR_REGISTRY')), verifyKey, clock, areaCacheTtlMs: 60_000, logger }),
     population: await createPopulationSubgraph({ adapter: createPopulationHttpAdapter(client('POPULATION')), verifyKey, clock, logger }),
+    pension: await createPensionSubgraph({ adapter: createPensionHttpAdapter(client('SOCIAL_INSURANCE')), verifyKey, clock, logger }),
+    treasury: await createTreasurySubgraph({ adapter: createTreasuryHttpAdapter(client('TREASURY')), verifyKey, clock, logger }),
+    payments: await createPaymentsSubgraph({
+      adapters: {
+        labor: createLaborHttpAdapter(client('LABOR_REGISTRY')),
+        pension: createPensionHttpAdapter(client('SOCIAL_INSURANCE')),
+        treasury: createTreasuryHttpAdapter(client('TREASURY')),
+        payer: createPayerHttpAdapter({ bank: client('BANK'), post: client('POST') }),
+      },
+      verifyKey,
+      clock,
+      referenceTtlMs: 60_000,
+      logger,
+    }),
+    // Links in a SQLite file of this stack's data dir; the initial import runs before the gateway starts.
+    accounts: await createAccountsSubgraph({
+      labor: createLaborHttpAdapter(client('LABOR_REGISTRY')),
+      pension: createPensionHttpAdapter(client('SOCIAL_INSURANCE')),
+      population: createPopulationHttpAdapter(client('POPULATION')),
+      payer: createPayerHttpAdapter({ bank: client('BANK'), post: client('POST') }),
+      verifyKey,
+      clock,
+      database: { sqlitePath: join(dataDir, 'accounts.sqlite') },
+      coolingOffMs: 72 * 3_600_000,
+      outbox: { pollMs: 200 },
+      logger,
+    }),
   };
   const urls = {} as Record<SubgraphName, string>;
   for (const [name, server] of Object.entries(subgraphs)) urls[name as SubgraphName] = await server.listen(0);
@@ -75,10 +117,18 @@ export async function startInProcessStack(opts: InProcessOptions): Promise<InPro
   for (const [name, url] of Object.entries(urls)) env[`SUBGRAPH_${name.toUpperCase()}_URL`] = url;
   const gateway = await createGateway(loadConfig(env), { clock, logger });
   const gatewayUrl = await gateway.listen(0);
+  const extraGateways: { close(): Promise<void> }[] = [];
   return {
     gatewayUrl,
     mocks,
     subgraphs,
+    subgraphUrls: urls,
+    issuerPrivateJwk: issuer.privateJwk,
+    async startGateway(extraEnv = {}) {
+      const extra = await createGateway(loadConfig({ ...env, ...extraEnv }), { clock, logger });
+      extraGateways.push(extra);
+      return { url: await extra.listen(0), close: () => extra.close() };
+    },
     token: ({ scope, areas, sub, clientId }) =>
       signDevToken(issuer.privateJwk, { now: clock(), scope, areas, ...(sub ? { sub } : {}), ...(clientId ? { clientId } : {}) }),
     async query(token, query, variables) {
@@ -90,6 +140,7 @@ export async function startInProcessStack(opts: InProcessOptions): Promise<InPro
       return { status: res.status, body: await res.json() };
     },
     async stop() {
+      await Promise.all(extraGateways.map((g) => g.close().catch(() => undefined)));
       await gateway.close();
       await Promise.all(Object.values(subgraphs).map((s) => s.close()));
       await mocks.close();
