@@ -17,6 +17,12 @@ export interface AccountInquiry {
   readonly status: 'OPEN' | 'CLOSED';
 }
 
+/** A payment and the payer it was sent to (bank BIN, wallet code or 'VNPOST'). */
+export interface PaymentRef {
+  readonly paymentId: string;
+  readonly providerCode: string;
+}
+
 /** One thing a payer reports about one payment. */
 export type PayerEventType = 'RECEIVED' | 'CREDITED' | 'REJECTED' | 'RETURNED' | 'CASH_PAID' | 'UNCOLLECTED';
 
@@ -39,6 +45,10 @@ export interface PayerAdapter {
    * agencyCode 'PROVIDER_NOT_SUPPORTED' for a provider it does not serve.
    */
   inquireAccount(providerCode: string, accountNumber: string, ctx?: CallContext): Promise<AccountInquiry | null>;
-  /** Results of many payments in one call, in time order per payment; payments with none are absent. */
-  getPaymentEvents(paymentIds: readonly string[], ctx?: CallContext): Promise<Map<string, readonly PayerEvent[]>>;
+  /**
+   * Results of many payments, in time order per payment; payments with none are absent. Each payment is asked
+   * of its own payer only (the Post for 'VNPOST', the bank gateway otherwise), one batched call per payer, so
+   * one payer's outage never fails the other's payments.
+   */
+  getPaymentEvents(payments: readonly PaymentRef[], ctx?: CallContext): Promise<Map<string, readonly PayerEvent[]>>;
 }

@@ -79,15 +79,19 @@ describe('payer HTTP adapter against the bank and Post mocks', () => {
     expect((await getStats(postUrl)).requests).toBe(0);
   });
 
-  it('getPaymentEvents merges both payers, one request each', async () => {
-    const ids = [...TINY_DATASET.laborLists, ...TINY_DATASET.insuranceLists].flatMap((l) => l.items.map((i) => i.paymentId));
-    expect(await adapterOf().getPaymentEvents([...ids, 'PAY-UNKNOWN'])).toEqual(eventsByPayment(TINY_DATASET.payerEvents));
+  it('getPaymentEvents asks each payment of its own payer, one request per payer', async () => {
+    const refs = [...TINY_DATASET.laborLists, ...TINY_DATASET.insuranceLists].flatMap((l) =>
+      l.items.map((i) => ({ paymentId: i.paymentId, providerCode: i.providerCode })),
+    );
+    expect(await adapterOf().getPaymentEvents([...refs, { paymentId: 'PAY-UNKNOWN', providerCode: '970415' }])).toEqual(
+      eventsByPayment(TINY_DATASET.payerEvents),
+    );
     expect((await getStats(bankUrl)).byRoute).toEqual({ [RESULTS_ROUTE]: 1 });
     expect((await getStats(postUrl)).byRoute).toEqual({ [POST_RESULTS_ROUTE]: 1 });
   });
 
   it('getPaymentEvents maps the Post idiom', async () => {
-    expect(await adapterOf().getPaymentEvents(['PAY-202610-0707'])).toEqual(
+    expect(await adapterOf().getPaymentEvents([{ paymentId: 'PAY-202610-0707', providerCode: 'VNPOST' }])).toEqual(
       new Map([
         [
           'PAY-202610-0707',
@@ -108,22 +112,26 @@ describe('payer HTTP adapter against the bank and Post mocks', () => {
   });
 
   it('getPaymentEvents chunks each payer to its maximum batch', async () => {
-    const ids = Array.from({ length: 1001 }, (_, i) => `PAY-NONE-${i}`);
-    expect(await adapterOf().getPaymentEvents(ids)).toEqual(new Map());
+    const refs = Array.from({ length: 1001 }, (_, i) => [
+      { paymentId: `PAY-NONE-${i}`, providerCode: '970415' },
+      { paymentId: `PAY-NONE-${i}`, providerCode: 'VNPOST' },
+    ]).flat();
+    expect(await adapterOf().getPaymentEvents(refs)).toEqual(new Map());
     expect((await getStats(bankUrl)).byRoute).toEqual({ [RESULTS_ROUTE]: 2 });
     expect((await getStats(postUrl)).byRoute).toEqual({ [POST_RESULTS_ROUTE]: 3 });
   });
 
-  it('getPaymentEvents names the payer that failed', async () => {
+  it('getPaymentEvents names the payer that failed, and a bank payment does not need the Post', async () => {
     await putFault(postUrl, { mode: 'down' });
-    expect(codeOf(await rejectionOf(adapterOf().getPaymentEvents(['PAY-202610-0101'])))).toEqual({
+    expect((await adapterOf().getPaymentEvents([{ paymentId: 'PAY-202610-0101', providerCode: '970415' }])).size).toBe(1);
+    expect(codeOf(await rejectionOf(adapterOf().getPaymentEvents([{ paymentId: 'PAY-202610-0909', providerCode: 'VNPOST' }])))).toEqual({
       code: 'UNAVAILABLE',
       agency: 'POST',
       agencyCode: undefined,
     });
     await clearFault(postUrl);
     await putFault(bankUrl, { mode: 'down' });
-    expect(codeOf(await rejectionOf(adapterOf().getPaymentEvents(['PAY-202610-0101'])))).toEqual({
+    expect(codeOf(await rejectionOf(adapterOf().getPaymentEvents([{ paymentId: 'PAY-202610-0101', providerCode: '970415' }])))).toEqual({
       code: 'UNAVAILABLE',
       agency: 'BANK',
       agencyCode: undefined,
@@ -146,7 +154,7 @@ describeFaultBehaviour({
 describeFaultBehaviour({
   agency: 'POST',
   url: () => postUrl,
-  read: (client, ctx) => createPayerHttpAdapter({ bank: testClient('BANK', bankUrl), post: client }).getPaymentEvents(['PAY-202610-0909'], ctx),
+  read: (client, ctx) => createPayerHttpAdapter({ bank: testClient('BANK', bankUrl), post: client }).getPaymentEvents([{ paymentId: 'PAY-202610-0909', providerCode: 'VNPOST' }], ctx),
   plainRequest: {
     method: 'POST',
     path: '/cob-partner/payment/v1/search-result',

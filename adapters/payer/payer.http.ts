@@ -7,7 +7,7 @@ import {
 } from '../shared/agency-error.js';
 import type { AgencyHttpClient } from '../shared/http-client.js';
 import type { CallContext } from '../shared/types.js';
-import type { AccountInquiry, PayerAdapter, PayerEvent, PayerEventType, ProviderRecord } from './payer.adapter.js';
+import type { AccountInquiry, PayerAdapter, PayerEvent, PayerEventType, PaymentRef, ProviderRecord } from './payer.adapter.js';
 import type {
   BankEnvelopeWire,
   BankLookupDataWire,
@@ -59,8 +59,8 @@ function chunks<T>(items: readonly T[], size: number): T[][] {
 
 /**
  * The payer organisations over HTTP: banks and e-wallets through the bank gateway, the Post ('VNPOST') directly.
- * Payment results are asked of both at once; when one fails the call fails with that payer's error (the BANK one
- * when both fail), so `error.agency` names the missing source.
+ * Payment results are asked of each payment's own payer, both at once; when one fails the call fails with that
+ * payer's error (the BANK one when both fail), so `error.agency` names the missing source.
  */
 export function createPayerHttpAdapter(clients: PayerHttpClients, options: PayerHttpOptions = {}): PayerAdapter {
   const { bank, post } = clients;
@@ -189,12 +189,16 @@ export function createPayerHttpAdapter(clients: PayerHttpClients, options: Payer
       };
     },
 
-    async getPaymentEvents(paymentIds: readonly string[], ctx?: CallContext) {
-      const ids = [...new Set(paymentIds)];
+    async getPaymentEvents(payments: readonly PaymentRef[], ctx?: CallContext) {
       const result = new Map<string, PayerEvent[]>();
-      if (ids.length === 0) return result;
+      const postIds = [...new Set(payments.filter((p) => p.providerCode === POST_PROVIDER_CODE).map((p) => p.paymentId))];
+      const bankIds = [...new Set(payments.filter((p) => p.providerCode !== POST_PROVIDER_CODE).map((p) => p.paymentId))];
+      if (postIds.length === 0 && bankIds.length === 0) return result;
       const correlationId = ctx?.correlationId ?? randomUUID();
-      const [fromBank, fromPost] = await Promise.allSettled([bankEvents(ids, correlationId), postEvents(ids, correlationId)]);
+      const [fromBank, fromPost] = await Promise.allSettled([
+        bankIds.length ? bankEvents(bankIds, correlationId) : Promise.resolve([]),
+        postIds.length ? postEvents(postIds, correlationId) : Promise.resolve([]),
+      ]);
       if (fromBank.status === 'rejected') throw fromBank.reason;
       if (fromPost.status === 'rejected') throw fromPost.reason;
       for (const e of [...fromBank.value, ...fromPost.value]) {

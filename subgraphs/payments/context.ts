@@ -52,7 +52,9 @@ export interface PaymentsContext extends BaseContext {
     /** The treasury's funding order by list ID (null when it has none); one batched call per tick. */
     readonly order: DataLoader<string, TreasuryOrderRecord | null>;
     /** The payers' reports by payment ID ([] when none); one batched call per tick. */
-    readonly payerEvents: DataLoader<string, readonly PayerEvent[]>;
+    /** Payer results by payment id, one loader per payer so one payer's outage fails only its payments. */
+    readonly bankEvents: DataLoader<string, readonly PayerEvent[]>;
+    readonly postEvents: DataLoader<string, readonly PayerEvent[]>;
     /** The registry's file by citizen ID (null when not held). */
     readonly registry: DataLoader<string, RegistryBeneficiary | null>;
     /** Social insurance's file by citizen ID (null when not held). */
@@ -121,6 +123,17 @@ function communeListsBatch(adapters: PaymentsAdapters, settings: PaymentsSetting
   };
 }
 
+/** Any bank code routes a payment to the bank gateway; only 'VNPOST' goes to the Post. */
+const BANK_PROVIDER_STANDIN = 'BANK';
+const POST_PROVIDER_CODE = 'VNPOST';
+
+function payerEventsBatch(adapters: PaymentsAdapters, providerCode: string, ctx: CallContext) {
+  return async (ids: readonly string[]) => {
+    const found = await adapters.payer.getPaymentEvents(ids.map((paymentId) => ({ paymentId, providerCode })), ctx);
+    return ids.map((id) => found.get(id) ?? []);
+  };
+}
+
 /** Loaders live for one request, so nothing personal outlives it. */
 export function createPaymentsContext(
   base: BaseContext,
@@ -143,11 +156,9 @@ export function createPaymentsContext(
         const found = await adapters.treasury.getOrders(ids, ctx);
         return ids.map((id) => found.get(id) ?? null);
       }),
-      // One call per tick however many payments: the adapter splits it into the payers' largest batches.
-      payerEvents: new DataLoader(async (ids: readonly string[]) => {
-        const found = await adapters.payer.getPaymentEvents(ids, ctx);
-        return ids.map((id) => found.get(id) ?? []);
-      }),
+      // One call per payer and tick however many payments: the adapter splits it into the payer's largest batches.
+      bankEvents: new DataLoader(payerEventsBatch(adapters, BANK_PROVIDER_STANDIN, ctx)),
+      postEvents: new DataLoader(payerEventsBatch(adapters, POST_PROVIDER_CODE, ctx)),
       registry: new DataLoader(
         async (ids: readonly string[]) => {
           const found = await adapters.labor.getBeneficiaries(ids, ctx);

@@ -122,19 +122,21 @@ export async function findList(ctx: PaymentsContext, loc: ListLocator): Promise<
 export const rowsOf = (lists: readonly ListRef[]): PaymentRow[] => lists.flatMap((ref) => ref.list.items.map((item) => ({ ...ref, item })));
 
 /**
- * Each row's timeline, with one batched treasury call for the rows' lists and one batched payer call for the
- * rows' payments (however many rows).
+ * Each row's timeline, with one batched treasury call for the rows' lists and one batched call per payer for the
+ * rows' payments (however many rows); a payer that is down fails only the rows it pays.
  */
 export async function timelinesOf(ctx: PaymentsContext, rows: readonly PaymentRow[]): Promise<PaymentTimeline[]> {
   if (rows.length === 0) return [];
   const listIds = [...new Set(rows.map((r) => r.list.id))];
-  const paymentIds = [...new Set(rows.map((r) => r.item.paymentId))];
-  const [orders, events] = await Promise.all([
+  const byPost = (post: boolean) => [...new Set(rows.filter((r) => (r.item.providerCode === 'VNPOST') === post).map((r) => r.item.paymentId))];
+  const [bankIds, postIds] = [byPost(false), byPost(true)];
+  const [orders, bankEvents, postEvents] = await Promise.all([
     loadAll(ctx.loaders.order, listIds, 'TREASURY'),
-    loadAll(ctx.loaders.payerEvents, paymentIds, 'BANK'),
+    loadAll(ctx.loaders.bankEvents, bankIds, 'BANK'),
+    loadAll(ctx.loaders.postEvents, postIds, 'POST'),
   ]);
   const orderOf = new Map(listIds.map((id, i) => [id, orders[i] ?? null]));
-  const eventsOf = new Map(paymentIds.map((id, i) => [id, events[i] ?? []]));
+  const eventsOf = new Map([...bankIds.map((id, i) => [id, bankEvents[i] ?? []] as const), ...postIds.map((id, i) => [id, postEvents[i] ?? []] as const)]);
   return rows.map((r) =>
     paymentTimeline({ list: r.list, item: r.item, listedBy: r.root, order: orderOf.get(r.list.id) ?? null, payerEvents: eventsOf.get(r.item.paymentId) ?? [] }),
   );

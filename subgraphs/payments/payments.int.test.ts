@@ -137,11 +137,21 @@ describe('Beneficiary.payments', () => {
     expect(await paymentsOf(id, { last: 0 })).toEqual([]);
   });
 
-  it.each(['BANK', 'POST'] as const)('is null with SOURCE_UNAVAILABLE naming %s when that payer is down; the rest stands', async (payer) => {
+  it.each([
+    ['BANK', 'SELF_BANK_ACTIVE'],
+    ['POST', 'POST_CASH'],
+  ] as const)('is null with SOURCE_UNAVAILABLE naming %s when the payer of %s is down; the rest stands', async (payer, scenario) => {
     stack.mocks.mocks[payer as MockAgencyName].setFault({ mode: 'down' });
-    const r = await gql(await reader(), BENEFICIARY_PAYMENTS, { id: S.SELF_BANK_ACTIVE.citizenId });
-    expect(r.data.beneficiary).toEqual({ citizenId: S.SELF_BANK_ACTIVE.citizenId, payments: null });
+    const r = await gql(await reader(), BENEFICIARY_PAYMENTS, { id: S[scenario].citizenId });
+    expect(r.data.beneficiary).toEqual({ citizenId: S[scenario].citizenId, payments: null });
     expect(codes(r)).toEqual([{ code: 'SOURCE_UNAVAILABLE', path: ['beneficiary', 'payments'], source: payer }]);
+  });
+
+  it('does not need the Post for a beneficiary paid by bank', async () => {
+    stack.mocks.mocks.POST.setFault({ mode: 'down' });
+    const r = await gql(await reader(), BENEFICIARY_PAYMENTS, { id: S.SELF_BANK_ACTIVE.citizenId });
+    expect(r.errors).toBeUndefined();
+    expect(r.data.beneficiary.payments.length).toBeGreaterThan(0);
   });
 
   it('is null with FORBIDDEN without payments:read, and asks no payer', async () => {
