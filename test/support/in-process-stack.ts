@@ -1,7 +1,7 @@
 import 'reflect-metadata';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, sep } from 'node:path';
 import { createLaborHttpAdapter } from '../../adapters/labor/index.js';
 import { createPopulationHttpAdapter } from '../../adapters/population/index.js';
 import { createPensionHttpAdapter } from '../../adapters/pension/index.js';
@@ -23,6 +23,12 @@ import { createPaymentsSubgraph } from '../../subgraphs/payments/server.js';
 import { createTreasurySubgraph } from '../../subgraphs/treasury/server.js';
 import { createAccountsSubgraph } from '../../subgraphs/accounts/server.js';
 import type { SubgraphServer } from '../../subgraphs/shared/server.js';
+
+/** The repository root, whether this runs from the sources (vitest) or from dist/ (benchmarks). */
+function repoRoot(): string {
+  const here = import.meta.dirname;
+  return here.split(sep).includes('dist') ? join(here, '..', '..', '..') : join(here, '..', '..');
+}
 
 export interface InProcessStack {
   readonly gatewayUrl: string;
@@ -110,7 +116,7 @@ export async function startInProcessStack(opts: InProcessOptions): Promise<InPro
   const env: Record<string, string> = {
     GATEWAY_MODE: 'development',
     DATA_DIR: dataDir,
-    SCHEMA_DIR: join(import.meta.dirname, '..', '..', 'schema'),
+    SCHEMA_DIR: join(repoRoot(), 'schema'),
     MOCK_AGENCY_URLS: JSON.stringify(mocks.urls),
     ...opts.gatewayEnv,
   };
