@@ -259,7 +259,8 @@ export async function createGatewayServer(deps: GatewayServerDeps): Promise<Gate
       body = text;
     }
     const out: Record<string, string> = {};
-    for (const [k, v] of result.headers) out[k] = v;
+    // The body may be rewritten below, so its length is left to Node.
+    for (const [k, v] of result.headers) if (k !== 'content-length') out[k] = v;
     const capture = context.capture;
     if (capture.errors === undefined && capture.data === undefined && status >= 400) {
       // Refused by Apollo before its request pipeline (so before the plugins): stamp the request id here.

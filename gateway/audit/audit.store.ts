@@ -367,8 +367,9 @@ class SqlAuditStore implements AuditStore {
   close(): Promise<void> {
     this.closing ??= (async () => {
       // A flush may re-schedule itself once more for appends that arrived as it finished.
-      do await this.queue.run(async () => undefined);
-      while (this.flushing || this.pending.length > 0);
+      do {
+        await this.queue.run(async () => undefined);
+      } while (this.flushing || this.pending.length > 0);
       this.releaseQueue();
       await this.db.close();
     })();

@@ -249,6 +249,25 @@ describe('rows 14–18: scopes and areas', () => {
     expect(refusedSummary.body.data.auditEvents.edges[0].node).toEqual({ fields: ['Query.disbursementSummary'], outcome: 'DENIED' });
   });
 
+  test('17 (no areas): a token without areas sees no beneficiary data, and no subgraph is asked', async () => {
+    const token = await stack.token({ scope: 'beneficiary:read citizen:read payments:read reports:read', areas: [] });
+    const { result, subgraphs, agencies } = await withUpstream(stack, () =>
+      gql(
+        url,
+        token,
+        `{ beneficiary(citizenId: "${TINY.selfBank}") { citizenId } beneficiaries(citizenIds: ["${TINY.selfBank}"]) { citizenId }
+           searchBeneficiaries(filter: {}) { totalCount edges { node { citizenId } } } citizen(id: "${TINY.selfBank}") { fullName }
+           payments(filter: { period: "${PERIOD}" }) { totalCount } disbursementSummary(areaCode: "38", period: "${PERIOD}") { paymentCount } }`,
+      ),
+    );
+    expect([result.status, result.body.data, errorCodes(result.body)]).toEqual([
+      200,
+      { beneficiary: null, beneficiaries: [null], searchBeneficiaries: { totalCount: 0, edges: [] }, citizen: null, payments: { totalCount: 0 }, disbursementSummary: null },
+      [['disbursementSummary', 'FORBIDDEN']],
+    ]);
+    expect({ subgraphs, agencies }).toEqual({ subgraphs: {}, agencies: {} });
+  });
+
   test('18: straight to a subgraph without the gateway’s credential → refused, no agency called', async () => {
     const { privateKey: otherKey } = await generateKeyPair('ES256');
     const principal = { subject: 'mallory', clientId: 'evil', scopes: ALL_SCOPES.split(' '), areas: ['*'], requestId: 'r' };
@@ -459,6 +478,7 @@ describe('row 30: upstream errors carrying internals', () => {
   test('a failing agency shows only the code, the source and the request id', async () => {
     const token = await stack.token({ scope: 'beneficiary:read citizen:read', areas: ['38'] });
     stack.mocks.mocks.POPULATION.setFault({ mode: 'down' });
+    const before = log.lines.length;
     try {
       const res = await gql(url, token, `{ beneficiary(citizenId: "${TINY.selfBank}") { citizen { fullName } } }`);
       expect(res.status).toBe(200);
@@ -470,6 +490,10 @@ describe('row 30: upstream errors carrying internals', () => {
         },
       ]);
       expect(res.text).not.toMatch(/127\.0\.0\.1|https?:|\bat\s|stack/);
+      // The failure is logged (by the subgraph and the gateway) without the citizen ID in clear.
+      const logged = log.lines.slice(before).join('');
+      expect(logged).toContain(res.headers.get('x-request-id'));
+      expect(logged).not.toContain(TINY.selfBank);
     } finally {
       stack.mocks.mocks.POPULATION.setFault(null);
     }
