@@ -1,32 +1,13 @@
-import { execFile, spawn, type ChildProcess } from 'node:child_process';
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { createInterface } from 'node:readline';
-import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { repoRoot, startProcessTree, type ProcessTree } from './support/process-tree.js';
 
 // The whole process tree exactly as `npm start` starts it (compiled dist/), on free ports.
-const root = join(import.meta.dirname, '..');
-let child: ChildProcess;
-let dataDir: string;
+let tree: ProcessTree;
 let gatewayUrl: string;
-const agencies: Record<string, string> = {};
-const subgraphs: Record<string, string> = {};
-let readyLine = '';
-let startMs = 0;
-
-const token = async (args: string[]) =>
-  (await promisify(execFile)(process.execPath, [join(root, 'dist/scripts/token.js'), ...args], { env: { ...process.env, DATA_DIR: dataDir } })).stdout.trim();
-
-async function gql(bearer: string | null, query: string, variables?: Record<string, unknown>) {
-  const res = await fetch(gatewayUrl, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', ...(bearer ? { authorization: `Bearer ${bearer}` } : {}) },
-    body: JSON.stringify({ query, variables }),
-  });
-  return { status: res.status, headers: res.headers, body: (await res.json()) as any };
-}
+let agencies: Record<string, string>;
+let subgraphs: Record<string, string>;
 
 const subgraphRequests = async (name: string) => {
   const text = await (await fetch(new URL('/metrics', subgraphs[name]))).text();
@@ -35,42 +16,21 @@ const subgraphRequests = async (name: string) => {
 const agencyRequests = async (name: string) => ((await (await fetch(new URL('/__control/stats', agencies[name]))).json()) as { requests: number }).requests;
 
 beforeAll(async () => {
-  dataDir = await mkdtemp(join(tmpdir(), 'asxh-e2e-'));
-  const started = Date.now();
-  child = spawn(process.execPath, [join(root, 'dist/scripts/start-all.js')], {
-    cwd: root,
-    env: { ...process.env, ASXH_ANY_PORTS: '1', DATA_DIR: dataDir, START_QUIET: '1', MOCK_SCALE: '800' },
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
-  await new Promise<void>((resolve, reject) => {
-    let section = '';
-    createInterface({ input: child.stdout! }).on('line', (line) => {
-      if (/^(Mock agencies|Subgraphs):$/.test(line)) section = line;
-      const m = /^ {2}(\S+)\s+(http\S+)$/.exec(line);
-      if (m) (section === 'Subgraphs:' ? subgraphs : agencies)[m[1]!] = m[2]!;
-      if (line.startsWith('Gateway: ')) gatewayUrl = line.slice('Gateway: '.length);
-      if (line.startsWith('asxh-gateway ready')) {
-        readyLine = line;
-        startMs = Date.now() - started;
-        resolve();
-      }
-    });
-    child.once('exit', (code) => reject(new Error(`start-all exited with ${code}`)));
-  });
+  tree = await startProcessTree({ MOCK_SCALE: '800' });
+  ({ gatewayUrl, agencies, subgraphs } = tree as unknown as { gatewayUrl: string; agencies: Record<string, string>; subgraphs: Record<string, string> });
 });
 
 afterAll(async () => {
-  if (child && child.exitCode === null) {
-    child.kill('SIGTERM');
-    await new Promise((r) => child.once('exit', r));
-  }
-  await rm(dataDir, { recursive: true, force: true });
+  await tree?.stop();
 });
+
+const token = (args: string[]) => tree.token(args);
+const gql = (bearer: string | null, query: string, variables?: Record<string, unknown>) => tree.gql(bearer, query, variables);
 
 describe('npm start', () => {
   it('prints the gateway URL and a ready line within 30 s', () => {
-    expect(readyLine).toMatch(/^asxh-gateway ready in [0-9.]+ s at http:\/\/127\.0\.0\.1:\d+\/graphql/);
-    expect(startMs).toBeLessThan(30_000);
+    expect(tree.readyLine).toMatch(/^asxh-gateway ready in [0-9.]+ s at http:\/\/127\.0\.0\.1:\d+\/graphql/);
+    expect(tree.startMs).toBeLessThan(30_000);
     expect(Object.keys(agencies).sort()).toEqual(['BANK', 'LABOR_REGISTRY', 'POPULATION', 'POST', 'SOCIAL_INSURANCE', 'TREASURY']);
   });
 
@@ -93,7 +53,7 @@ describe('npm start', () => {
   });
 
   it('merges the registry (labor) and the population database (population) for a token from `npm run token`', async () => {
-    const scenarios = JSON.parse(await readFile(join(root, 'mocks/fixtures/scenarios.json'), 'utf8'));
+    const scenarios = JSON.parse(await readFile(join(repoRoot, 'mocks/fixtures/scenarios.json'), 'utf8'));
     const id = scenarios.scenarios.SELF_BANK_ACTIVE.citizenId as string;
     const t = await token(['--scope', 'beneficiary:read citizen:read', '--areas', '38']);
     const { status, body } = await gql(t, `query ($id: CitizenId!) { beneficiary(citizenId: $id) { citizenId fullName citizen { vitalStatus } } }`, { id });
@@ -117,11 +77,7 @@ describe('npm start', () => {
   });
 
   it('stops every child cleanly on SIGTERM', async () => {
-    const pids = await Promise.resolve(child.pid);
-    expect(pids).toBeGreaterThan(0);
-    child.kill('SIGTERM');
-    const code = await new Promise((r) => child.once('exit', r));
-    expect(code).toBe(0);
+    expect(await tree.stop()).toBe(0);
     await expect(fetch(new URL('/healthz', gatewayUrl))).rejects.toThrow();
     for (const url of Object.values(agencies)) await expect(fetch(new URL('/__control/stats', url))).rejects.toThrow();
   });

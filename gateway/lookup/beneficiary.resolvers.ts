@@ -6,7 +6,7 @@ import { deriveAlerts } from '../alerts/rules.js';
 import type { GatewayContext } from '../context.js';
 import { decodeCursor } from './cursor.js';
 import { plain, sourceUnavailableError, toPart } from './parts.js';
-import { isObj, RootLookup, type Obj } from './root-lookup.js';
+import { internalKey, isObj, RootLookup, type Obj } from './root-lookup.js';
 import type { RootSource } from './roots.js';
 import { BeneficiarySearch, type SearchArgs } from './search.js';
 
@@ -45,22 +45,25 @@ export function beneficiaryResolvers(opts: LookupOptions): IResolvers<Obj, Gatew
   const searchOf = () => (search ??= new BeneficiarySearch(lookupOf(), opts.internalSchema));
 
   /** Each root's record on a beneficiary (undefined, null, the record, or unavailable). */
-  const records = (parent: Obj) => lookupOf().sources.map((root) => ({ root, part: toPart<RootRecord & Obj>(parent[lookupOf().recordKey(root)], root.source) }));
+  const records = (parent: Obj) => lookupOf().sources.map((root) => ({ root, part: toPart<RootRecord & Obj>(parent[internalKey(root.recordField)], root.source) }));
   const answeredRecord = (p: ReturnType<typeof records>[number]['part']): p is RootRecord & Obj => isObj(p) && !('unavailable' in p);
+
+  /** The error of a composed field when none of its sources answered (the chosen root's record itself failed). */
+  function noSourceAnswered(all: ReturnType<typeof records>): GraphQLError {
+    const down = all.find(({ part }) => isObj(part) && 'unavailable' in part);
+    return sourceUnavailableError(down?.root.source ?? all[0]!.root.source);
+  }
 
   /** The record single-valued public fields come from: the first root holding the person that answered. */
   function primary(parent: Obj): RootRecord & Obj {
     const all = records(parent);
     const found = all.find(({ part }) => answeredRecord(part));
-    if (found) return found.part as RootRecord & Obj;
-    // Only reachable when every root holding the person failed after holding them: no source answered.
-    throw sourceUnavailableError(all.find(({ part }) => part !== null)?.root.source ?? all[0]!.root.source);
+    if (!found) throw noSourceAnswered(all);
+    return found.part as RootRecord & Obj;
   }
 
-  const dependency = (parent: Obj, field: string) => {
-    const key = lookupOf().dependencyKey(field);
-    return key === undefined ? undefined : parent[key];
-  };
+  /** A field the alert rules read, as fetched for them (undefined when the schema or the caller's scopes lack it). */
+  const dependency = (parent: Obj, field: string) => parent[internalKey(field)];
 
   return {
     Query: {
@@ -101,7 +104,7 @@ export function beneficiaryResolvers(opts: LookupOptions): IResolvers<Obj, Gatew
       entitlements(p) {
         const all = records(p);
         const answered = all.filter(({ part }) => answeredRecord(part));
-        if (answered.length === 0) primary(p);
+        if (answered.length === 0) throw noSourceAnswered(all);
         return answered.flatMap(({ part }) => plain([...(part as RootRecord & Obj).entitlements]));
       },
       alerts(p) {

@@ -13,13 +13,14 @@ import {
   type SelectionNode,
 } from 'graphql';
 import { accessRule, isGranted, type AgencyName } from '../../schema/index.js';
-import { sourceUnavailableError } from './parts.js';
+import type { GatewayContext } from '../context.js';
+import { innerErrors, sourceUnavailableError } from './parts.js';
 import type { RootSource } from './roots.js';
 import { fieldNode, fieldsBelow, INTERNAL_ALIAS, selections, selectionSet, selects } from './selection.js';
 
 export type Obj = Record<string, unknown>;
-/** The gateway's per-request context, as stitching passes it on. */
-export type Context = Record<string, any>;
+/** The gateway's per-request context, handed on to the subgraph executors. */
+export type Context = GatewayContext;
 export const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !(v instanceof Error) && !Array.isArray(v);
 
 /** What every root's record carries for the composed fields and the alert rules. */
@@ -37,10 +38,11 @@ const ALERT_DEPENDENCIES: readonly { readonly field: string; readonly subfields:
 
 type Path = GraphQLResolveInfo['path'];
 
+/** Response key under which a root's record, or a field the alert rules read, arrives on a beneficiary. */
+export const internalKey = (field: string): string => INTERNAL_ALIAS + field;
+
 /** A root with what the lookup derives from its subgraph schema. */
 interface PreparedRoot extends RootSource {
-  /** Response key of its record. */
-  readonly recordKey: string;
   /** Beneficiary fields this root's subgraph resolves (the key aside), with whether each is a list. */
   readonly owned: ReadonlyMap<string, boolean>;
 }
@@ -74,8 +76,9 @@ export type RootAnswer =
 
 /** A root that did not answer degrades to SOURCE_UNAVAILABLE; any other failure (FORBIDDEN, a bug) propagates. */
 export function rootFailure(error: unknown, source: AgencyName): RootAnswer {
-  const code = error instanceof GraphQLError ? error.extensions?.code : (error as { extensions?: { code?: unknown } } | null)?.extensions?.code;
-  if (code === 'SOURCE_UNAVAILABLE' || error === null || error === undefined) return { ok: false, source };
+  if (error === null || error === undefined) return { ok: false, source };
+  const unavailable = error instanceof Error && innerErrors(error).every((e) => (e as GraphQLError).extensions?.code === 'SOURCE_UNAVAILABLE');
+  if (unavailable) return { ok: false, source };
   throw error;
 }
 
@@ -101,7 +104,7 @@ export class RootLookup {
       const type = r.subschema.schema.getType('Beneficiary') as GraphQLObjectType;
       const owned = new Map<string, boolean>();
       for (const f of Object.values(type.getFields())) if (f.name !== 'citizenId') owned.set(f.name, isListType(getNullableType(f.type)));
-      return { ...r, recordKey: INTERNAL_ALIAS + r.recordField, owned };
+      return { ...r, owned };
     });
     this.rootOwned = new Set(this.roots.flatMap((r) => [...r.owned.keys()]));
     const beneficiary = schema.getType('Beneficiary') as GraphQLObjectType;
@@ -110,7 +113,7 @@ export class RootLookup {
       if (!def) return [];
       const target = getNamedType(def.type) as GraphQLObjectType;
       const present = subfields.filter((s) => target.getFields()[s]);
-      const key = INTERNAL_ALIAS + field;
+      const key = internalKey(field);
       return [{ field, key, node: fieldNode(field, { alias: key, selections: present.map((s) => fieldNode(s)) }), root: this.roots.find((r) => r.owned.has(field)) }];
     });
   }
@@ -118,14 +121,6 @@ export class RootLookup {
   /** The roots, in the order they are asked and preferred. */
   get sources(): readonly RootSource[] {
     return this.roots;
-  }
-
-  /** Response key under which a root's record, or an alert dependency, arrives on a beneficiary. */
-  recordKey(root: RootSource): string {
-    return INTERNAL_ALIAS + root.recordField;
-  }
-  dependencyKey(field: string): string | undefined {
-    return this.dependencies.find((d) => d.field === field)?.key;
   }
 
   /**
@@ -140,7 +135,7 @@ export class RootLookup {
     const deps = selects(fields, 'alerts') ? this.dependencies.filter((d) => isGranted(accessRule('Beneficiary', d.field), scopes)) : [];
     const rootSelections = this.roots.map((root) => [
       fieldNode('citizenId'),
-      fieldNode(root.recordField, { alias: root.recordKey, selections: RECORD_SELECTION }),
+      fieldNode(root.recordField, { alias: internalKey(root.recordField), selections: RECORD_SELECTION }),
       ...clientNodes.filter((n) => root.owned.has(n.name.value)),
       ...deps.filter((d) => d.root === root).map((d) => d.node),
     ]);
@@ -156,6 +151,7 @@ export class RootLookup {
     return {
       rootSelections,
       rootKeys,
+      // Only its selection counts: it stands for the Beneficiary selection in the merge planner's `info`.
       rest: fieldNode('beneficiary', { selections: [fieldNode('citizenId'), ...rest, ...deps.filter((d) => !d.root).map((d) => d.node)] }),
     };
   }

@@ -1,10 +1,10 @@
 import { delegateToSchema } from '@graphql-tools/delegate';
 import { OperationTypeNode, type GraphQLObjectType, type GraphQLResolveInfo, type GraphQLSchema } from 'graphql';
 import type { AgencyName } from '../../schema/index.js';
-import type { RootSource } from './roots.js';
-import { sourceUnavailableError } from './parts.js';
 import { decodeCursor, encodeCursor, searchKey, type CursorState } from './cursor.js';
+import { sourceUnavailableError } from './parts.js';
 import { isObj, rootFailure, type Context, type LookupPlan, type Obj, type RootAnswer, type RootLookup } from './root-lookup.js';
+import type { RootSource } from './roots.js';
 import { fieldNode, fieldsBelow, nodesAt, selectionSet, selects } from './selection.js';
 
 /** IDs per request when counting the people both roots match (the roots' own batch limit). */
@@ -32,7 +32,13 @@ export class BeneficiarySearch {
     private readonly internalSchema: () => GraphQLSchema,
   ) {}
 
-  async page(args: SearchArgs, caller: { readonly areas: readonly string[]; readonly scopes: ReadonlySet<string> }, context: Context, info: GraphQLResolveInfo): Promise<Obj> {
+  /** One page of the merged stream, completed; `caller` is the verified token's areas and scopes. */
+  async page(
+    args: SearchArgs,
+    caller: { readonly areas: readonly string[]; readonly scopes: ReadonlySet<string> },
+    context: Context,
+    info: GraphQLResolveInfo,
+  ): Promise<Obj> {
     const { areas, scopes } = caller;
     const cursor: CursorState | null = args.after ? decodeCursor(args.after) : null;
     const connection = info.schema.getType('BeneficiaryConnection') as GraphQLObjectType;
@@ -80,13 +86,14 @@ export class BeneficiarySearch {
     }));
     const [people, counted] = await Promise.all([Promise.all(nodes), overlap]);
     if ('error' in counted) throw counted.error;
-    const overlapCount = counted.count;
+    // A cursor's count is the client's to tamper with: it can never exceed the smaller side.
+    const overlapCount = counted.count === undefined ? undefined : Math.min(counted.count, ...answered.map((p) => p.totalCount));
     const snapshot = overlapCount === undefined ? undefined : { count: overlapCount, searchKey: key };
     const cursorOf = (id: string) => encodeCursor(snapshot ? { afterCitizenId: id, overlap: snapshot } : { afterCitizenId: id });
     return {
       edges: pageIds.map((id, i) => ({ cursor: cursorOf(id), node: people[i] })),
       pageInfo: { hasNextPage: ordered.length > args.first, endCursor: pageIds.length ? cursorOf(pageIds[pageIds.length - 1]!) : null },
-      // People, not records: someone both roots match is counted once (the overlap; see README, search totals).
+      // People, not records: someone both roots match is counted once (see `overlap`).
       totalCount: answered.reduce((n, p) => n + p.totalCount, 0) - (answered.length === roots.length ? (overlapCount ?? 0) : 0),
       unavailableSources: pages.filter((p): p is Extract<RootPage, { ok: false }> => !p.ok).map((p) => p.source),
     };
@@ -127,8 +134,9 @@ export class BeneficiarySearch {
    * and neither can count the other's people, so the smaller side's matches are read as IDs, 500 at a time,
    * and the other root counts which of those it holds under the same filter. Exact; costs two requests per
    * 500 matches of the smaller side (none when either side is empty, one when the first page already holds
-   * the whole smaller side), only when `totalCount` is selected, and the count travels in the cursors so
-   * that walking the pages pays it once.
+   * the whole smaller side), only when `totalCount` is selected, reading the next batch while counting one,
+   * and the count travels in the cursors so that walking the pages pays it once. Bounded cost would need an
+   * agency that knows the other's people (e.g. the registry recording its beneficiaries' BHXH codes).
    */
   private async overlap(
     pages: readonly Extract<RootPage, { ok: true }>[],
@@ -144,9 +152,15 @@ export class BeneficiarySearch {
     const page = pages[small]!;
     const whole = fromStart && page.items.length >= page.totalCount ? page.items.map((i) => String(i.citizenId)) : null;
     let count = 0;
-    let after: string | null = null;
+    let next: Promise<string[]> = whole ? Promise.resolve(whole) : this.matchIds(from, filter, null, context, info);
     for (;;) {
-      const ids: string[] = whole ?? (await this.matchIds(from, filter, after, context, info));
+      const ids = await next;
+      const last = whole !== null || ids.length < OVERLAP_BATCH;
+      // The next batch of IDs is read while this one is counted; its failure is observed when awaited.
+      if (!last) {
+        next = this.matchIds(from, filter, ids[ids.length - 1]!, context, info);
+        next.catch(() => undefined);
+      }
       if (ids.length > 0) {
         const matched: unknown = await delegateToSchema({
           schema: to.subschema,
@@ -162,8 +176,7 @@ export class BeneficiarySearch {
         if (typeof matched !== 'number') throw matched instanceof Error ? matched : new Error('overlap: no count');
         count += matched;
       }
-      if (whole || ids.length < OVERLAP_BATCH) return count;
-      after = ids[ids.length - 1]!;
+      if (last) return count;
     }
   }
 

@@ -1,6 +1,7 @@
 import { getVariableValues } from '@graphql-tools/delegate';
 import { collectSubFields } from '@graphql-tools/utils';
 import {
+  getNamedType,
   Kind,
   parse,
   type FieldNode,
@@ -39,7 +40,7 @@ export function fieldsBelow(info: GraphQLResolveInfo, type: GraphQLObjectType, n
   return collectSubFields(info.schema, info.fragments, getVariableValues(info.variableValues), type, [...nodes]).fields;
 }
 
-/** The field nodes reached by following `path` (response keys' field names) through object types. */
+/** The field nodes reached by following `path` (field names, under any alias) through object types. */
 export function nodesAt(info: GraphQLResolveInfo, start: readonly FieldNode[], startType: GraphQLObjectType, path: readonly string[]): FieldNode[] {
   let nodes = [...start];
   let type = startType;
@@ -49,9 +50,7 @@ export function nodesAt(info: GraphQLResolveInfo, start: readonly FieldNode[], s
     nodes = next;
     const field = type.getFields()[name];
     if (!field) return [];
-    let t = field.type;
-    while ('ofType' in t) t = t.ofType;
-    type = t as GraphQLObjectType;
+    type = getNamedType(field.type) as GraphQLObjectType;
   }
   return nodes;
 }
