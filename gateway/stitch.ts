@@ -8,6 +8,7 @@ import { beneficiaryResolvers } from './lookup/beneficiary.resolvers.js';
 import { beneficiaryTypeDefs } from './lookup/beneficiary.typedefs.js';
 import { relocateFieldErrors } from './lookup/error-paths.js';
 import type { RootSource } from './lookup/roots.js';
+import { coverageResolvers, coverageTypeDefs } from './reports/coverage.js';
 import type { SubgraphName } from './subgraphs.js';
 
 /** Fields that exist only for composition; hidden from the public schema. */
@@ -20,6 +21,8 @@ export const HIDDEN_FIELDS: ReadonlySet<string> = new Set([
   'Query.registryMatchCount',
   'Query.insuranceMatchCount',
   'Beneficiary.insuranceRecord',
+  'Query.activeAccountLinkCount',
+  'DisbursementSummary.beneficiaryCitizenIds',
 ]);
 
 export interface GatewaySchemaOptions {
@@ -78,16 +81,18 @@ export function buildGatewaySchema(opts: GatewaySchemaOptions): GatewaySchema {
       recordField: 'insuranceRecord',
     },
   ];
+  const accounts = subschema('accounts');
   let internal: GraphQLSchema | undefined;
   internal = stitchSchemas({
     ...o,
     // The scalar map covers the whole contract; subgraphs not composed yet leave some unused.
     resolverValidationOptions: { requireResolversToMatchSchema: 'ignore' },
-    typeDefs: [o.typeDefs, beneficiaryTypeDefs, ...(opts.extraTypeDefs ?? [])],
+    typeDefs: [o.typeDefs, beneficiaryTypeDefs, coverageTypeDefs, ...(opts.extraTypeDefs ?? [])],
     resolvers: [
       // The contract's scalars validate input at the gateway, before anything is sent to a subgraph.
       { ...scalars } as never,
       beneficiaryResolvers({ roots, today: opts.today, internalSchema: () => internal! }) as never,
+      coverageResolvers(() => accounts) as never,
       ...((opts.extraResolvers ?? []) as never[]),
     ],
   });

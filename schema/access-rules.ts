@@ -87,6 +87,8 @@ const FIELD_RULES: Readonly<Record<string, AccessRule>> = {
   'Query.registrySearch': rule(['beneficiary:read'], true),
   'Query.insuranceBeneficiaries': rule(['beneficiary:read'], true),
   'Query.insuranceSearch': rule(['beneficiary:read'], true),
+  'Query.activeAccountLinkCount': rule(['reports:read'], true),
+  'DisbursementSummary.beneficiaryCitizenIds': rule(['reports:read'], true),
   'Query.registryMatchCount': rule(['beneficiary:read'], true),
   'Query.insuranceMatchCount': rule(['beneficiary:read'], true),
 };

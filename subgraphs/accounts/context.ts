@@ -6,6 +6,7 @@ import type { AccountStore } from './store/account.store.js';
 
 export interface AccountsContext extends BaseContext {
   readonly service: LinkService;
+  readonly store: AccountStore;
   readonly loaders: {
     /** Every link of a beneficiary, newest first; one query per tick for all beneficiaries asked. */
     readonly links: DataLoader<string, StoredLink[]>;
@@ -17,6 +18,7 @@ export function createAccountsContext(base: BaseContext, store: AccountStore, se
   return {
     ...base,
     service,
+    store,
     loaders: {
       links: new DataLoader(
         async (ids: readonly string[]) => {

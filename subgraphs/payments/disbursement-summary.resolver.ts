@@ -39,7 +39,6 @@ export class DisbursementSummaryResolver {
         method: r.item.method,
         amount: r.item.amount,
         status: timelines[i]!.status,
-        listSubmittedAt: r.list.submittedAt,
       })),
     );
     return Object.assign(new DisbursementSummary(), {

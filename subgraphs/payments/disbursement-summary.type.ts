@@ -1,5 +1,5 @@
 import { Field, Float, Int, ObjectType } from 'type-graphql';
-import { DateScalar, PeriodScalar, VndScalar } from '../../schema/index.js';
+import { CitizenIdScalar, DateScalar, PeriodScalar, VndScalar } from '../../schema/index.js';
 import { AreaRef } from '../shared/area.type.js';
 import { PaymentMethod, Program } from '../shared/enums.js';
 
@@ -17,10 +17,12 @@ export class DisbursementSummary {
   @Field(() => PeriodScalar) period!: string;
   @Field(() => Program, { nullable: true }) program!: Program | null;
   @Field(() => Int) beneficiaryCount!: number;
-  @Field(() => Int, { description: 'Beneficiaries with an ACTIVE bank or e-wallet link.' })
-  withAccountCount!: number;
-  @Field(() => Float, { description: 'withAccountCount / beneficiaryCount, 0..1.' })
-  accountCoverageRate!: number;
+  /**
+   * Internal: the people `beneficiaryCount` counts. The gateway asks the accounts store which of them hold an
+   * ACTIVE bank or e-wallet link and publishes `withAccountCount` and `accountCoverageRate` from that.
+   */
+  @Field(() => [CitizenIdScalar], { description: 'Internal: the beneficiaries counted, for the gateway-composed account coverage.' })
+  beneficiaryCitizenIds!: string[];
   @Field(() => Int) paymentCount!: number;
   @Field(() => Int) paidCount!: number;
   @Field(() => Int, { description: 'Paid through a bank account or e-wallet.' })

@@ -194,17 +194,20 @@ const SUMMARY = `query Op($area: AreaCode!, $period: Period!, $program: Program)
   }
 }`;
 
-/** The report as a reader would compute it from the listed payments (events[0] is the listing, at the list's submission). */
+/**
+ * People with an ACTIVE bank or e-wallet link: the accounts store imported the registry's and BHXH's accounts on file
+ * at start, and these tests link nothing.
+ */
+const linked = new Set(dataset.accountsOnFile.filter((a) => a.method === 'BANK_ACCOUNT' || a.method === 'E_WALLET').map((a) => a.beneficiaryCitizenId));
+
+/** The report as a reader would compute it from the listed payments and the links on record. */
 function recompute(nodes: any[]) {
   const cashless = (m: string) => m === 'BANK_ACCOUNT' || m === 'E_WALLET';
   const latest = new Map<string, any>();
-  for (const n of nodes) {
-    const held = latest.get(n.beneficiaryCitizenId);
-    if (!held || Date.parse(held.events[0].at) < Date.parse(n.events[0].at)) latest.set(n.beneficiaryCitizenId, n);
-  }
+  for (const n of nodes) latest.set(n.beneficiaryCitizenId, n);
   const paid = nodes.filter((n) => n.status === 'PAID' || n.status === 'PAID_IN_CASH');
   const paidCashless = paid.filter((n) => n.status === 'PAID' && cashless(n.method)).length;
-  const withAccount = [...latest.values()].filter((n) => cashless(n.method)).length;
+  const withAccount = [...latest.keys()].filter((id) => linked.has(id)).length;
   const sum = (ns: any[]) => ns.reduce((s, n) => s + n.amount, 0);
   return {
     beneficiaryCount: latest.size,
@@ -268,6 +271,31 @@ describe('payments and the monthly report', () => {
       { id: first.id },
     );
     expect(r.data.payment).toEqual({ ...first, batch: { status: 'CLOSED', treasuryOrder: { status: 'TRANSFERRED' } } });
+  });
+
+  it('counts a new ACTIVE bank link in withAccountCount at once (accounts store, not the lists)', async () => {
+    const commune = S.READY_TO_LINK.areaCode;
+    const tok = await token('beneficiary:read reports:read accounts:write', [province]);
+    const coverage = async () => (await gql(tok, SUMMARY, { area: commune, period, program: null })).data.disbursementSummary;
+    const before = await coverage();
+    const linkedNow = await gql(
+      tok,
+      `mutation Op($input: LinkPaymentAccountInput!) { linkPaymentAccount(input: $input) { link { status } userErrors { code } } }`,
+      {
+        input: {
+          idempotencyKey: 'summary-coverage-0001',
+          beneficiaryCitizenId: S.READY_TO_LINK.citizenId,
+          method: 'BANK_ACCOUNT',
+          providerCode: S.READY_TO_LINK.bankAccount.providerCode,
+          accountNumber: S.READY_TO_LINK.bankAccount.accountNumber,
+          consentReference: 'DK/TEST/0001',
+        },
+      },
+    );
+    expect(linkedNow.data.linkPaymentAccount).toEqual({ link: { status: 'ACTIVE' }, userErrors: [] });
+    const after = await coverage();
+    expect([after.withAccountCount, after.beneficiaryCount]).toEqual([before.withAccountCount + 1, before.beneficiaryCount]);
+    expect(after.accountCoverageRate).toBe(after.withAccountCount / after.beneficiaryCount);
   });
 
   it('costs a few batched agency calls for a whole province, not one per payment', async () => {

@@ -1,12 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { reportDueDate, summarize, type SummaryRow } from './summary.js';
 
-const row = (citizenId: string, method: SummaryRow['method'], amount: number, status: SummaryRow['status'], listSubmittedAt = '2026-10-02T09:00:00+07:00'): SummaryRow => ({
+const row = (citizenId: string, method: SummaryRow['method'], amount: number, status: SummaryRow['status']): SummaryRow => ({
   citizenId,
   method,
   amount,
   status,
-  listSubmittedAt,
 });
 
 describe('monthly report arithmetic', () => {
@@ -23,8 +22,7 @@ describe('monthly report arithmetic', () => {
     ];
     expect(summarize(rows)).toEqual({
       beneficiaryCount: 7,
-      withAccountCount: 4,
-      accountCoverageRate: 4 / 7,
+      beneficiaryCitizenIds: ['038000000001', '038000000002', '038000000003', '038000000004', '038000000005', '038000000006', '038000000007'],
       paymentCount: 8,
       paidCount: 3,
       paidCashlessCount: 2,
@@ -47,26 +45,24 @@ describe('monthly report arithmetic', () => {
       row(String(38_000_000_000 + i).padStart(12, '0'), i < 295 ? 'BANK_ACCOUNT' : 'POST_OFFICE_CASH', 500_000, i < 295 ? 'PAID' : 'PAID_IN_CASH'),
     );
     const s = summarize(rows);
-    expect([s.withAccountCount, s.beneficiaryCount, s.paidCashlessCount, s.paidCount]).toEqual([295, 13_406, 295, 13_406]);
+    expect([s.beneficiaryCount, s.paidCashlessCount, s.paidCount]).toEqual([13_406, 295, 13_406]);
     expect(s.cashlessRate).toBe(295 / 13_406);
     expect(s.cashlessRate.toFixed(4)).toBe('0.0220');
   });
 
-  it('takes a person’s method from their latest list of the month', () => {
+  it('counts a person paid twice in the month once', () => {
     const s = summarize([
-      row('038000000001', 'POST_OFFICE_CASH', 500_000, 'PAID_IN_CASH', '2026-10-02T09:00:00+07:00'),
-      row('038000000001', 'BANK_ACCOUNT', 3_012_000, 'PAID', '2026-10-03T08:00:00+07:00'),
-      row('038000000002', 'E_WALLET', 500_000, 'PAID', '2026-10-04T08:00:00+07:00'),
-      row('038000000002', 'HOME_DELIVERY', 500_000, 'PAID_IN_CASH', '2026-10-04T02:00:00Z'),
+      row('038000000001', 'POST_OFFICE_CASH', 500_000, 'PAID_IN_CASH'),
+      row('038000000001', 'BANK_ACCOUNT', 3_012_000, 'PAID'),
+      row('038000000002', 'E_WALLET', 500_000, 'PAID'),
     ]);
-    expect([s.beneficiaryCount, s.withAccountCount, s.accountCoverageRate]).toEqual([2, 1, 0.5]);
+    expect([s.beneficiaryCount, s.beneficiaryCitizenIds, s.paymentCount]).toEqual([2, ['038000000001', '038000000002'], 3]);
   });
 
   it('answers zeros, not NaN, for a month without payments', () => {
     expect(summarize([])).toEqual({
       beneficiaryCount: 0,
-      withAccountCount: 0,
-      accountCoverageRate: 0,
+      beneficiaryCitizenIds: [],
       paymentCount: 0,
       paidCount: 0,
       paidCashlessCount: 0,

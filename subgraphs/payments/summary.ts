@@ -7,8 +7,6 @@ export interface SummaryRow {
   readonly method: PaymentMethod;
   readonly amount: number;
   readonly status: PaymentState;
-  /** When its list was submitted: the latest list of a person says which method they are on. */
-  readonly listSubmittedAt: string;
 }
 
 export interface MethodFigures {
@@ -20,8 +18,8 @@ export interface MethodFigures {
 /** The figures of `DisbursementSummary`, period, area and due date aside. */
 export interface SummaryFigures {
   readonly beneficiaryCount: number;
-  readonly withAccountCount: number;
-  readonly accountCoverageRate: number;
+  /** The people counted (the gateway composes account coverage from them and the accounts store). */
+  readonly beneficiaryCitizenIds: readonly string[];
   readonly paymentCount: number;
   readonly paidCount: number;
   readonly paidCashlessCount: number;
@@ -39,12 +37,11 @@ const ratio = (n: number, d: number): number => (d === 0 ? 0 : n / d);
 
 /**
  * The monthly report over the payments of one area and month. Every payment counts, cancelled ones included,
- * so `paymentCount` and `totalAmount` equal what `payments` lists. Until the accounts store can be asked,
- * `withAccountCount` counts the people whose latest line of the month goes to a bank account or e-wallet (the
- * method on file when the list was drawn up).
+ * so `paymentCount` and `totalAmount` equal what `payments` lists. Account coverage needs the accounts store and
+ * is composed at the gateway from `beneficiaryCitizenIds`.
  */
 export function summarize(rows: readonly SummaryRow[]): SummaryFigures {
-  const latestByPerson = new Map<string, SummaryRow>();
+  const people = new Set<string>();
   const byMethod = new Map<PaymentMethod, { count: number; amount: number }>();
   let paidCount = 0;
   let paidCashlessCount = 0;
@@ -53,8 +50,7 @@ export function summarize(rows: readonly SummaryRow[]): SummaryFigures {
   let totalAmount = 0;
   let paidAmount = 0;
   for (const r of rows) {
-    const held = latestByPerson.get(r.citizenId);
-    if (!held || Date.parse(held.listSubmittedAt) < Date.parse(r.listSubmittedAt)) latestByPerson.set(r.citizenId, r);
+    people.add(r.citizenId);
     const m = byMethod.get(r.method) ?? { count: 0, amount: 0 };
     m.count++;
     m.amount += r.amount;
@@ -67,13 +63,9 @@ export function summarize(rows: readonly SummaryRow[]): SummaryFigures {
     } else if (r.status === 'FAILED') failedCount++;
     else if (r.status === 'RETURNED') returnedCount++;
   }
-  const beneficiaryCount = latestByPerson.size;
-  let withAccountCount = 0;
-  for (const r of latestByPerson.values()) if (isCashless(r.method)) withAccountCount++;
   return {
-    beneficiaryCount,
-    withAccountCount,
-    accountCoverageRate: ratio(withAccountCount, beneficiaryCount),
+    beneficiaryCount: people.size,
+    beneficiaryCitizenIds: [...people].sort(),
     paymentCount: rows.length,
     paidCount,
     paidCashlessCount,

@@ -48,6 +48,8 @@ export interface AccountStore {
   linkById(id: string): Promise<StoredLink | null>;
   /** Every link of each beneficiary, newest first; beneficiaries without links map to []. */
   linksOf(citizenIds: readonly string[]): Promise<Map<string, StoredLink[]>>;
+  /** How many of these beneficiaries have an ACTIVE bank or e-wallet link that `visible` lets through. */
+  countActiveAccountLinks(citizenIds: readonly string[], visible: (link: StoredLink) => boolean): Promise<number>;
 
   /** True once the accounts on file were imported. */
   isImported(): Promise<boolean>;
@@ -246,6 +248,21 @@ class SqlAccountStore implements AccountStore {
       .execute<LinkRow[]>('all', true);
     for (const row of rows) out.get(row.beneficiaryCitizenId)?.push(toStored(row));
     return out;
+  }
+
+  /** How many of these beneficiaries have an ACTIVE bank or e-wallet link whose commune the caller may see. */
+  async countActiveAccountLinks(citizenIds: readonly string[], visible: (link: StoredLink) => boolean): Promise<number> {
+    const ids = [...new Set(citizenIds)];
+    let count = 0;
+    // Chunks keep each statement well under the drivers' bound-parameter limits.
+    for (let i = 0; i < ids.length; i += 1000) {
+      const rows = await this.em()
+        .createQueryBuilder(LinkSchema, 'l')
+        .where({ beneficiaryCitizenId: { $in: ids.slice(i, i + 1000) }, status: 'ACTIVE', method: { $in: ['BANK_ACCOUNT', 'E_WALLET'] } })
+        .execute<LinkRow[]>('all', true);
+      count += rows.map(toStored).filter(visible).length;
+    }
+    return count;
   }
 
   // ---- initial import ----

@@ -1,0 +1,69 @@
+import { delegateToSchema, type SubschemaConfig } from '@graphql-tools/delegate';
+import type { IResolvers } from '@graphql-tools/utils';
+import { GraphQLInt, GraphQLError, OperationTypeNode, type GraphQLResolveInfo } from 'graphql';
+import { SOURCE_EXTENSION } from '../../schema/index.js';
+
+/**
+ * `DisbursementSummary.withAccountCount` and `accountCoverageRate` (ownership.md: "accounts + registry, computed
+ * where both are reachable"). The payments subgraph counts the month's beneficiaries from the lists; the accounts
+ * store knows who holds an ACTIVE bank or e-wallet link; neither can reach the other, so the gateway joins them:
+ * one internal query to the accounts subgraph per summary, shared by both fields.
+ */
+export const coverageTypeDefs = /* GraphQL */ `
+  extend type DisbursementSummary {
+    "Beneficiaries with an ACTIVE bank or e-wallet link."
+    withAccountCount: Int!
+    "withAccountCount / beneficiaryCount, 0..1."
+    accountCoverageRate: Float!
+  }
+`;
+
+type Summary = { beneficiaryCitizenIds?: unknown; beneficiaryCount?: unknown };
+
+/** Resolvers of the two coverage fields, counting through `accounts`. */
+export function coverageResolvers(accounts: () => SubschemaConfig): IResolvers {
+  // One count per summary object, whichever of the two fields asks first.
+  const counts = new WeakMap<object, Promise<number>>();
+  const count = (summary: Summary, context: Record<string, unknown>, info: GraphQLResolveInfo): Promise<number> => {
+    let pending = counts.get(summary);
+    if (!pending) {
+      const ids = summary.beneficiaryCitizenIds;
+      if (ids instanceof Error) throw ids;
+      const citizenIds = Array.isArray(ids) ? (ids as string[]) : [];
+      pending =
+        citizenIds.length === 0
+          ? Promise.resolve(0)
+          : (delegateToSchema({
+              schema: accounts(),
+              operation: OperationTypeNode.QUERY,
+              fieldName: 'activeAccountLinkCount',
+              args: { citizenIds },
+              context,
+              info,
+              returnType: GraphQLInt,
+              selectionSet: undefined,
+              fieldNodes: [{ kind: 'Field' as never, name: { kind: 'Name' as never, value: 'activeAccountLinkCount' } }],
+            }) as Promise<unknown>).then((n) => {
+              if (typeof n === 'number') return n;
+              if (n instanceof GraphQLError) throw n;
+              throw new GraphQLError('ACCOUNT_REGISTRY is unavailable', { extensions: { code: 'SOURCE_UNAVAILABLE', [SOURCE_EXTENSION]: 'ACCOUNT_REGISTRY' } });
+            });
+      counts.set(summary, pending);
+    }
+    return pending;
+  };
+  const selectionSet = '{ beneficiaryCitizenIds beneficiaryCount }';
+  return {
+    DisbursementSummary: {
+      withAccountCount: { selectionSet, resolve: (s: Summary, _a: unknown, ctx: Record<string, unknown>, info: GraphQLResolveInfo) => count(s, ctx, info) },
+      accountCoverageRate: {
+        selectionSet,
+        async resolve(s: Summary, _a: unknown, ctx: Record<string, unknown>, info: GraphQLResolveInfo) {
+          const total = Number(s.beneficiaryCount);
+          const n = await count(s, ctx, info);
+          return total === 0 ? 0 : n / total;
+        },
+      },
+    },
+  };
+}
