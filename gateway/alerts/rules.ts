@@ -55,10 +55,18 @@ const ACCOUNT_METHODS: ReadonlySet<string> = new Set(['BANK_ACCOUNT', 'E_WALLET'
 export const accountHolderMismatch: AlertRule = (input) => {
   const link = present(input.paymentAccount);
   if (!link?.accountHolderName || !ACCOUNT_METHODS.has(link.method)) return [];
-  let expected: string | undefined;
-  if (link.recipientRole === 'SELF') expected = shownRecord(input)?.record.fullName;
-  else expected = present(input.representatives)?.find((r) => r.citizenId !== undefined && r.citizenId === link.recipientCitizenId)?.fullName;
-  if (expected === undefined || sameName(link.accountHolderName, expected, { allowTruncation: true })) return [];
+  // Banks hold the legal name, which the population database also holds; a registry misspelling (its own alert,
+  // NAME_MISMATCH) must not make the account look like someone else's.
+  const expected: string[] = [];
+  if (link.recipientRole === 'SELF') {
+    const root = shownRecord(input)?.record.fullName;
+    const citizen = present(input.citizen)?.fullName;
+    for (const n of [root, citizen]) if (n !== undefined) expected.push(n);
+  } else {
+    const rep = present(input.representatives)?.find((r) => r.citizenId !== undefined && r.citizenId === link.recipientCitizenId)?.fullName;
+    if (rep !== undefined) expected.push(rep);
+  }
+  if (expected.length === 0 || expected.some((n) => sameName(link.accountHolderName!, n, { allowTruncation: true }))) return [];
   return [alert('ACCOUNT_HOLDER_MISMATCH', 'BANK', 'The account is not held by the person the link pays.')];
 };
 
