@@ -7,6 +7,7 @@ import type { GraphQLFormattedError, GraphQLSchema, OperationTypeNode } from 'gr
 import type { CryptoKey, JSONWebKeySet, KeyObject } from 'jose';
 import { describeError, type Logger, type PublicErrorCode } from '../schema/index.js';
 import { auditCapturePlugin, auditedCitizenIds, auditOutcome, type AuditEntry, type AuditOperationType, type AuditOutcome, type AuditStore } from './audit/index.js';
+import { isAuditFieldError, stripAuditedIds, withAuditedIds } from './audit/audit-selection.js';
 import { isAuthError, wwwAuthenticate, type Caller, type TokenVerifier } from './auth/index.js';
 import { createGatewayContext, type GatewayContext } from './context.js';
 import {
@@ -69,6 +70,23 @@ const NO_OPERATION: Operation = Object.freeze({ operationName: null, operationTy
 
 const MAX_AUDITED_NAME = 200;
 const JSON_TYPE = 'application/json; charset=utf-8';
+
+/** The answer without the audit's own identifier fields (and errors about them alone). */
+function withoutAuditFields(body: string): string {
+  try {
+    const parsed = JSON.parse(body) as { data?: unknown; errors?: { path?: (string | number)[] }[] };
+    const out: Record<string, unknown> = { ...parsed };
+    if (parsed.data !== undefined) out.data = stripAuditedIds(parsed.data);
+    if (parsed.errors) {
+      const errors = parsed.errors.filter((e) => !isAuditFieldError(e));
+      if (errors.length) out.errors = errors;
+      else delete out.errors;
+    }
+    return JSON.stringify(out);
+  } catch {
+    return body;
+  }
+}
 
 const json = (res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}) => {
   res.writeHead(status, { 'content-type': JSON_TYPE, ...headers });
@@ -246,8 +264,18 @@ export async function createGatewayServer(deps: GatewayServerDeps): Promise<Gate
     const headers = new HeaderMap();
     for (const [k, v] of Object.entries(req.headers)) if (typeof v === 'string') headers.set(k, v);
     const context = createGatewayContext(caller, requestId, deps.internalKey, deps.clock);
+    // Every object carrying personal data also returns its person's ID, so the audit records whose data was
+    // shown even when the client did not ask for IDs; the added fields are stripped from the answer below.
+    const audited = withAuditedIds(request.query, deps.schema);
+    let search = url.search;
+    let httpBody = request.body;
+    if (request.method === 'GET') {
+      const params = new URLSearchParams(url.search);
+      params.set('query', audited);
+      search = `?${params.toString()}`;
+    } else if (httpBody && typeof httpBody === 'object') httpBody = { ...(httpBody as Record<string, unknown>), query: audited };
     const result = await apollo.executeHTTPGraphQLRequest({
-      httpGraphQLRequest: { method: request.method, headers, search: url.search, body: request.body },
+      httpGraphQLRequest: { method: request.method, headers, search, body: httpBody },
       context: async () => context,
     });
     let status = result.status ?? 200;
@@ -281,6 +309,7 @@ export async function createGatewayServer(deps: GatewayServerDeps): Promise<Gate
       capture.errors = [{ message: '', extensions: { code: 'BAD_USER_INPUT' } }];
       delete out['content-type'];
     }
+    if (capture.data !== undefined || capture.errors !== undefined) body = withoutAuditFields(body);
     const fromApollo: Operation = { ...operation, operationType: capture.operationType ?? operation.operationType };
     const citizenIds = capture.document
       ? auditedCitizenIds({ schema: deps.schema, document: capture.document, operationName: capture.operationName, variables: capture.variables, data: capture.data })

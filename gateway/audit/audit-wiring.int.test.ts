@@ -75,6 +75,15 @@ describe('what each operation leaves in the audit', () => {
     });
   });
 
+  test('records the people an answer shows even when the client asked for no IDs, and hides the added fields', async () => {
+    const res = await gql(stack.gatewayUrl, await reader(), `{ searchBeneficiaries(filter: { areaCode: "38" }, first: 3) { edges { node { fullName representatives { fullName } } } } }`);
+    expect(errorCodes(res.body)).toEqual([]);
+    expect(JSON.stringify(res.body)).not.toContain('_audit');
+    const page = [...new Set([...TINY_DATASET.registry, ...TINY_DATASET.insurance].filter((b) => b.provinceCode === '38').map((b) => b.citizenId))].sort().slice(0, 3);
+    const representatives = TINY_DATASET.registry.filter((b) => page.includes(b.citizenId)).flatMap((b) => b.representatives.map((r) => r.citizenId));
+    expect([...(await eventOf(stack.gatewayUrl, res)).citizenIds].sort()).toEqual([...new Set([...page, ...representatives])].sort());
+  });
+
   test('PARTIAL: data with errors', async () => {
     const res = await gql(stack.gatewayUrl, await reader(), `{ beneficiary(citizenId: "${TINY.selfBank}") { citizenId citizen { fullName } } }`);
     expect(errorCodes(res.body)).toEqual([['beneficiary.citizen', 'FORBIDDEN']]);
