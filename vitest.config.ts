@@ -13,7 +13,7 @@ export default defineConfig({
         test: {
           ...shared,
           name: 'unit',
-          include: ['{gateway,subgraphs,schema,adapters,mocks,scripts}/**/*.test.ts'],
+          include: ['{gateway,subgraphs,schema,adapters,mocks,storage,scripts}/**/*.test.ts'],
           exclude: ['**/*.int.test.ts', '**/node_modules/**', 'dist/**'],
         },
       },
@@ -21,7 +21,7 @@ export default defineConfig({
         test: {
           ...shared,
           name: 'integration',
-          include: ['{gateway,subgraphs,schema,adapters,mocks,scripts}/**/*.int.test.ts'],
+          include: ['{gateway,subgraphs,schema,adapters,mocks,storage,scripts}/**/*.int.test.ts'],
           exclude: ['**/node_modules/**', 'dist/**'],
           testTimeout: 30_000,
           hookTimeout: 60_000,

@@ -4,7 +4,7 @@ import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { TINY, TINY_DATASET } from '../../mocks/testing/tiny-dataset.js';
 import { startInProcessStack, type InProcessStack } from '../../test/support/in-process-stack.js';
-import { createTestTarget, type TestDatabaseTarget } from '../db/testing/test-database.js';
+import { createTestTarget, type TestDatabaseTarget } from '../../storage/testing/test-database.js';
 import { errorCodes, gql, probe, type Probe } from '../security/testing/probe.js';
 import { GENESIS_HASH, chainHash } from './index.js';
 

@@ -1,8 +1,8 @@
 import { once } from 'node:events';
 import { Worker } from 'node:worker_threads';
 import { afterAll, beforeAll, beforeEach, describe, expect, test } from 'vitest';
-import { openDatabase, qualifiedTable, type Database } from '../db/index.js';
-import { createTestTarget, type TestDatabaseTarget } from '../db/testing/test-database.js';
+import { openDatabase, qualifiedTable, type Database } from '../../storage/index.js';
+import { createTestTarget, type TestDatabaseTarget } from '../../storage/testing/test-database.js';
 import {
   AuditStoreError,
   GENESIS_HASH,

@@ -1,7 +1,7 @@
 import { resolve } from 'node:path';
 import { UniqueConstraintViolationException, type FilterQuery } from '@mikro-orm/core';
 import type { SqlEntityManager } from '@mikro-orm/libsql';
-import { advisoryLockKey, openDatabase, qualifiedTable, type Database } from '../db/index.js';
+import { advisoryLockKey, openDatabase, qualifiedTable, type Database } from '../../storage/index.js';
 import { decodeAuditCursor, encodeAuditCursor } from './audit-cursor.js';
 import {
   AUDIT_OPERATION_TYPES,
@@ -27,7 +27,7 @@ import {
 } from './audit.entities.js';
 import { AuditStoreError } from './audit.errors.js';
 import { auditMigrations } from './migrations/index.js';
-import { SerialQueue } from './serial-queue.js';
+import { SerialQueue } from '../../storage/serial-queue.js';
 
 /** The gateway's tamper-evident audit log. */
 export interface AuditStore {

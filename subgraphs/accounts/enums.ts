@@ -1,12 +1,7 @@
 import { registerEnumType } from 'type-graphql';
 
-// The contract's enums that only the accounts subgraph publishes (ProviderKind too: the payments subgraph
-// declares the same values, as Federation requires of a shareable type's enums).
-export enum ProviderKind {
-  BANK = 'BANK',
-  POST = 'POST',
-  E_WALLET = 'E_WALLET',
-}
+// The contract's enums that only the accounts subgraph publishes (ProviderKind, shared with payments, lives in
+// subgraphs/shared/payment-provider.type.ts).
 export enum LinkStatus {
   PENDING_VERIFICATION = 'PENDING_VERIFICATION',
   COOLING_OFF = 'COOLING_OFF',
@@ -38,7 +33,6 @@ export enum UserErrorCode {
   IDEMPOTENCY_KEY_REUSED = 'IDEMPOTENCY_KEY_REUSED',
 }
 
-registerEnumType(ProviderKind, { name: 'ProviderKind' });
 registerEnumType(LinkStatus, {
   name: 'LinkStatus',
   valuesConfig: {
@@ -47,3 +41,4 @@ registerEnumType(LinkStatus, {
 });
 registerEnumType(LinkCheckName, { name: 'LinkCheckName' });
 registerEnumType(UserErrorCode, { name: 'UserErrorCode' });
+export { ProviderKind } from '../shared/payment-provider.type.js';

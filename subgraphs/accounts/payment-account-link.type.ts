@@ -4,7 +4,7 @@ import { PaymentMethod, RecipientRole } from '../shared/enums.js';
 import { LinkCheckName, LinkStatus, ProviderKind } from './enums.js';
 import { LinkCheck } from './link-check.type.js';
 import { maskAccountNumber, type StoredLink } from './link-records.js';
-import { PaymentProvider } from './payment-provider.type.js';
+import { PaymentProvider } from '../shared/payment-provider.type.js';
 
 /** A payment account (or cash method) linked to a beneficiary, with the checks it passed. */
 @ObjectType()

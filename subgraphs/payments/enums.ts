@@ -22,15 +22,9 @@ export enum BatchStatus {
   CLOSED = 'CLOSED',
 }
 
-export enum ProviderKind {
-  BANK = 'BANK',
-  POST = 'POST',
-  E_WALLET = 'E_WALLET',
-}
-
 registerEnumType(PaymentStatus, {
   name: 'PaymentStatus',
   description: "RETURNED also covers cash that was not collected by the end of the month and went back to the payer's account.",
 });
 registerEnumType(BatchStatus, { name: 'BatchStatus' });
-registerEnumType(ProviderKind, { name: 'ProviderKind' });
+export { ProviderKind } from '../shared/payment-provider.type.js';

@@ -7,7 +7,7 @@ import { PaymentBatch } from './payment-batch.type.js';
 import { PaymentConnection } from './payment-connection.type.js';
 import { compareKeys, decodeBatchId, decodeCursor } from './payment-ids.js';
 import { batchStatuses, findList, findLists, guarded, rowsOf, type ListRef } from './payment-ledger.js';
-import { PaymentProvider } from './payment-provider.type.js';
+import { PaymentProvider } from '../shared/payment-provider.type.js';
 import { pageSize, paymentPage, sortRows, toBatch } from './payment-views.js';
 
 /** The list behind a batch: carried by batches this subgraph built, loaded again for a bare reference. */

@@ -5,7 +5,7 @@ import { PaymentConnection } from './payment-connection.type.js';
 import { PaymentFilter } from './payment-filter.input.js';
 import { decodeCursor, decodePaymentId } from './payment-ids.js';
 import { findList, findLists, guarded, rowsOf, timelinesOf, type PaymentRow } from './payment-ledger.js';
-import { PaymentProvider } from './payment-provider.type.js';
+import { PaymentProvider } from '../shared/payment-provider.type.js';
 import type { PaymentTimeline } from './payment-state.js';
 import { pageSize, paymentPage, sortRows, toBatch, toPayment } from './payment-views.js';
 import { Payment } from './payment.type.js';

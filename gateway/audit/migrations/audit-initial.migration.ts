@@ -1,5 +1,5 @@
 import { Migration } from '@mikro-orm/migrations';
-import { dialectOf, qualifiedTable } from '../../db/index.js';
+import { dialectOf, qualifiedTable } from '../../../storage/index.js';
 import { AUDIT_OPERATION_TYPES, AUDIT_OUTCOMES, GENESIS_HASH } from '../audit-event.js';
 
 const inList = (values: readonly string[]): string => values.map((v) => `'${v}'`).join(', ');

@@ -1,6 +1,6 @@
 import { UniqueConstraintViolationException } from '@mikro-orm/core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { createTestTarget, type TestDatabaseTarget } from '../db/testing/test-database.js';
+import { createTestTarget, type TestDatabaseTarget } from '../../../storage/testing/test-database.js';
 import type { IdempotencyScope, LinkDraft, StoredLink } from '../link-records.js';
 import { accountMigrations } from './migrations/index.js';
 import { openAccountStore, type AccountStore } from './account.store.js';

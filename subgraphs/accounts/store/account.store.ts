@@ -3,7 +3,7 @@ import { resolve } from 'node:path';
 import { UniqueConstraintViolationException } from '@mikro-orm/core';
 import type { QBFilterQuery } from '@mikro-orm/core';
 import type { SqlEntityManager } from '@mikro-orm/libsql';
-import { advisoryLockKey, openDatabase, type Database, type SqlDialect } from '../db/index.js';
+import { advisoryLockKey, openDatabase, type Database, type SqlDialect } from '../../../storage/index.js';
 import type {
   IdempotencyHit,
   IdempotencyScope,
@@ -21,7 +21,7 @@ import type {
 } from '../link-records.js';
 import { accountEntities, IdempotencySchema, LinkSchema, OutboxSchema, StoreMetaSchema, type LinkRow, type OutboxRow } from './account.entities.js';
 import { accountMigrations } from './migrations/index.js';
-import { SerialQueue } from './serial-queue.js';
+import { SerialQueue } from '../../../storage/serial-queue.js';
 
 /** The account-link registry's store: links, idempotency records and the outbox, written together in transactions. */
 export interface AccountStore {

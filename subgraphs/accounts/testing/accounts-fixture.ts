@@ -7,7 +7,7 @@ import type { Dataset, Scenario, ScenarioName } from '../../../mocks/fixtures/da
 import { generateDataset } from '../../../mocks/fixtures/generator.js';
 import { startMockAgencies, type MockAgencies, type MockAgencyName } from '../../../mocks/index.js';
 import type { Principal } from '../../../schema/index.js';
-import { createTestTarget, type TestDatabaseTarget } from '../db/testing/test-database.js';
+import { createTestTarget, type TestDatabaseTarget } from '../../../storage/testing/test-database.js';
 import { InitialImport } from '../initial-import.js';
 import { LinkService } from '../link.service.js';
 import { OutboxWorker } from '../outbox-worker.js';

@@ -1,5 +1,5 @@
 import { Migration } from '@mikro-orm/migrations';
-import { dialectOf, qualifiedTable } from '../../db/index.js';
+import { dialectOf, qualifiedTable } from '../../../../storage/index.js';
 import { LINK_STATUSES } from '../../link-records.js';
 
 const inList = (values: readonly string[]): string => values.map((v) => `'${v}'`).join(', ');

@@ -1,6 +1,6 @@
 import { stat } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { auditEntities, auditMigrations } from '../audit/index.js';
+import { auditEntities, auditMigrations } from '../gateway/audit/index.js';
 import { openDatabase, type Database, type DatabaseOptions } from './index.js';
 import { createTestTarget, type TestDatabaseTarget } from './testing/test-database.js';
 

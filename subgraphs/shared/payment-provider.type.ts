@@ -1,8 +1,17 @@
-import { Directive, Field, ObjectType } from 'type-graphql';
+import { Directive, Field, ObjectType, registerEnumType } from 'type-graphql';
 import type { ProviderRecord } from '../../adapters/payer/index.js';
-import { ProviderKind } from './enums.js';
 
-/** A bank, e-wallet or the Post; shareable because the accounts subgraph publishes the same value type. */
+export enum ProviderKind {
+  BANK = 'BANK',
+  POST = 'POST',
+  E_WALLET = 'E_WALLET',
+}
+registerEnumType(ProviderKind, { name: 'ProviderKind' });
+
+/**
+ * A bank, e-wallet or the Post. A shareable value type: the payments and accounts subgraphs both publish it, and
+ * Federation requires them to publish it identically, so both use this one class.
+ */
 @ObjectType()
 @Directive('@shareable')
 export class PaymentProvider {
