@@ -95,6 +95,7 @@ export async function createGateway(config: GatewayConfig, rt: GatewayRuntime): 
     clientRateLimit: createClientRateLimit(rateStore, { limit: config.rateLimit.perClient, windowMs: window }, rt.clock),
     authFailureLimit: createAuthFailureLimit(rateStore, { limit: config.rateLimit.authFailuresPerAddress, windowMs: window }, rt.clock),
     maxBodyBytes: config.limits.maxBodyBytes,
+    operationTimeoutMs: config.operationTimeoutMs,
     async onClose() {
       await rateStore.close();
       await audit.close();

@@ -15,7 +15,15 @@ export interface GatewayContext extends ExecutorContext {
 }
 
 /** Builds the per-request context; internal credentials are minted lazily, once per subgraph. */
-export function createGatewayContext(caller: Caller, requestId: string, key: CryptoKey | KeyObject, clock: () => Date): GatewayContext {
+export function createGatewayContext(
+  caller: Caller,
+  requestId: string,
+  key: CryptoKey | KeyObject,
+  clock: () => Date,
+  operationTimeoutMs: number,
+): GatewayContext {
+  // Wall-clock budget of the whole operation: late sources degrade to SOURCE_UNAVAILABLE instead of holding it.
+  const deadline = Date.now() + operationTimeoutMs;
   const principal: Principal = Object.freeze({
     subject: caller.subject,
     clientId: caller.clientId,
@@ -31,6 +39,7 @@ export function createGatewayContext(caller: Caller, requestId: string, key: Cry
     requestId,
     subgraphRequests,
     capture: {},
+    deadline,
     credentialFor(subgraph) {
       let token = minted.get(subgraph);
       if (!token) {

@@ -7,6 +7,8 @@ export interface ExecutorContext {
   /** The internal credential for one subgraph (minted once per request and audience). */
   credentialFor(subgraph: string): Promise<string>;
   readonly requestId: string;
+  /** Epoch ms by which the whole operation must be answered (scopes.md: 15 s by default). */
+  readonly deadline?: number;
   /** Counts subgraph requests per operation, for metrics and tests. */
   onSubgraphRequest?(subgraph: string): void;
 }
@@ -36,6 +38,9 @@ export function createSubgraphExecutor(opts: SubgraphExecutorOptions): Executor 
   return async (request: ExecutionRequest): Promise<ExecutionResult> => {
     const ctx = request.context as ExecutorContext | undefined;
     if (!ctx) throw new Error('subgraph executor called without a gateway context');
+    // Each subgraph call gets its own timeout, but never more than what is left of the operation's budget.
+    const timeoutMs = Math.min(opts.timeoutMs, ctx.deadline === undefined ? opts.timeoutMs : ctx.deadline - Date.now());
+    if (timeoutMs <= 0) return unavailable(opts.sources);
     ctx.onSubgraphRequest?.(opts.name);
     let res: Response;
     try {
@@ -48,7 +53,7 @@ export function createSubgraphExecutor(opts: SubgraphExecutorOptions): Executor 
           'x-request-id': ctx.requestId,
         },
         body: JSON.stringify({ query: print(request.document), variables: request.variables, operationName: request.operationName }),
-        signal: AbortSignal.timeout(opts.timeoutMs),
+        signal: AbortSignal.timeout(timeoutMs),
       });
     } catch {
       return unavailable(opts.sources);

@@ -37,6 +37,8 @@ export interface GatewayServerDeps {
   readonly clientRateLimit: ClientRateLimit;
   readonly authFailureLimit: AuthFailureLimit;
   readonly maxBodyBytes: number;
+  /** Budget of one whole operation; subgraphs still unanswered then degrade to SOURCE_UNAVAILABLE. */
+  readonly operationTimeoutMs: number;
   /** Development only: the dev issuer's public keys, served at /.well-known/jwks.json. */
   readonly devJwks?: JSONWebKeySet;
   /** Development only: mock agencies' base URLs, served at /__control/agencies. */
@@ -263,7 +265,7 @@ export async function createGatewayServer(deps: GatewayServerDeps): Promise<Gate
 
     const headers = new HeaderMap();
     for (const [k, v] of Object.entries(req.headers)) if (typeof v === 'string') headers.set(k, v);
-    const context = createGatewayContext(caller, requestId, deps.internalKey, deps.clock);
+    const context = createGatewayContext(caller, requestId, deps.internalKey, deps.clock, deps.operationTimeoutMs);
     // Every object carrying personal data also returns its person's ID, so the audit records whose data was
     // shown even when the client did not ask for IDs; the added fields are stripped from the answer below.
     const audited = withAuditedIds(request.query, deps.schema);
