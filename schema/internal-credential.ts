@@ -24,11 +24,14 @@ export interface Principal {
 
 type SigningKey = CryptoKey | KeyObject | Uint8Array;
 
-/** Signs a credential for one subgraph; `ttlSeconds` above 60 only for benchmark static headers. */
+/**
+ * Signs a credential for one subgraph (or, for a benchmark static header, several); `ttlSeconds` above 60 only for
+ * such headers, which subgraphs accept only when configured to (INTERNAL_MAX_TTL_S).
+ */
 export async function mintInternalCredential(
   key: SigningKey,
   principal: Principal,
-  audience: string,
+  audience: string | readonly string[],
   now: Date,
   ttlSeconds = INTERNAL_MAX_TTL_SECONDS,
 ): Promise<string> {
@@ -41,7 +44,7 @@ export async function mintInternalCredential(
   })
     .setProtectedHeader({ alg: INTERNAL_ALG, typ: INTERNAL_TYP })
     .setIssuer(INTERNAL_ISSUER)
-    .setAudience(audience)
+    .setAudience(typeof audience === 'string' ? audience : [...audience])
     .setSubject(principal.subject)
     .setIssuedAt(iat)
     .setExpirationTime(iat + ttlSeconds)

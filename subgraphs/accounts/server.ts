@@ -1,10 +1,9 @@
-import type { CryptoKey, KeyObject } from 'jose';
 import type { LaborAdapter } from '../../adapters/labor/index.js';
 import type { PayerAdapter } from '../../adapters/payer/index.js';
 import type { PensionAdapter } from '../../adapters/pension/index.js';
 import type { PopulationAdapter } from '../../adapters/population/index.js';
 import type { Logger } from '../../schema/logger.js';
-import { createSubgraphServer, type SubgraphServer } from '../shared/server.js';
+import { createSubgraphServer, type InternalTrust, type SubgraphServer } from '../shared/server.js';
 import { createAccountsContext } from './context.js';
 import { InitialImport } from './initial-import.js';
 import { LinkService } from './link.service.js';
@@ -21,7 +20,7 @@ export interface AccountsSubgraphDeps {
   readonly pension: PensionAdapter;
   readonly population: PopulationAdapter;
   readonly payer: PayerAdapter;
-  readonly verifyKey: CryptoKey | KeyObject;
+  readonly verifyKey: InternalTrust;
   readonly clock: () => Date;
   /** Where the links live: SQLite file or PostgreSQL schema (default 'accounts'). */
   readonly database: AccountStoreOptions;

@@ -1,6 +1,5 @@
-import type { CryptoKey, KeyObject } from 'jose';
 import type { LaborAdapter } from '../../adapters/labor/index.js';
-import { createSubgraphServer, type SubgraphServer } from '../shared/server.js';
+import { createSubgraphServer, type InternalTrust, type SubgraphServer } from '../shared/server.js';
 import type { Logger } from '../../schema/logger.js';
 import { AreaDirectory } from './area-directory.js';
 import { createLaborContext } from './context.js';
@@ -9,7 +8,7 @@ import { buildLaborSchema } from './schema.js';
 
 export interface LaborSubgraphDeps {
   readonly adapter: LaborAdapter;
-  readonly verifyKey: CryptoKey | KeyObject;
+  readonly verifyKey: InternalTrust;
   readonly clock: () => Date;
   readonly areaCacheTtlMs: number;
   readonly logger?: Logger;

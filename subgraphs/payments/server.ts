@@ -1,13 +1,12 @@
-import type { CryptoKey, KeyObject } from 'jose';
 import type { Logger } from '../../schema/logger.js';
-import { createSubgraphServer, type SubgraphServer } from '../shared/server.js';
+import { createSubgraphServer, type InternalTrust, type SubgraphServer } from '../shared/server.js';
 import { createPaymentsContext, DEFAULT_PAYMENTS_SETTINGS, type PaymentsAdapters, type PaymentsSettings } from './context.js';
 import { ReferenceData } from './reference-data.js';
 import { buildPaymentsSchema } from './schema.js';
 
 export interface PaymentsSubgraphDeps {
   readonly adapters: PaymentsAdapters;
-  readonly verifyKey: CryptoKey | KeyObject;
+  readonly verifyKey: InternalTrust;
   readonly clock: () => Date;
   /** How long administrative units and payer organisations are kept (public reference data only). */
   readonly referenceTtlMs: number;

@@ -1,14 +1,13 @@
-import type { CryptoKey, KeyObject } from 'jose';
 import type { PensionAdapter } from '../../adapters/pension/index.js';
 import type { Logger } from '../../schema/logger.js';
-import { createSubgraphServer, type SubgraphServer } from '../shared/server.js';
+import { createSubgraphServer, type InternalTrust, type SubgraphServer } from '../shared/server.js';
 import { MAX_KEYS } from './beneficiary.resolver.js';
 import { createPensionContext } from './context.js';
 import { buildPensionSchema } from './schema.js';
 
 export interface PensionSubgraphDeps {
   readonly adapter: PensionAdapter;
-  readonly verifyKey: CryptoKey | KeyObject;
+  readonly verifyKey: InternalTrust;
   readonly clock: () => Date;
   readonly logger?: Logger;
 }

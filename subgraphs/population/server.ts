@@ -1,13 +1,12 @@
-import type { CryptoKey, KeyObject } from 'jose';
 import type { PopulationAdapter } from '../../adapters/population/index.js';
-import { createSubgraphServer, type SubgraphServer } from '../shared/server.js';
+import { createSubgraphServer, type InternalTrust, type SubgraphServer } from '../shared/server.js';
 import type { Logger } from '../../schema/logger.js';
 import { createPopulationContext } from './context.js';
 import { buildPopulationSchema } from './schema.js';
 
 export interface PopulationSubgraphDeps {
   readonly adapter: PopulationAdapter;
-  readonly verifyKey: CryptoKey | KeyObject;
+  readonly verifyKey: InternalTrust;
   readonly clock: () => Date;
   readonly logger?: Logger;
 }

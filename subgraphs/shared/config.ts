@@ -11,6 +11,8 @@ const BaseEnv = z.object({
   PORT: z.coerce.number().int().min(0).max(65535),
   /** The gateway's internal public key (JWK file); there is no default trust anchor. */
   INTERNAL_PUBLIC_KEY_FILE: z.string().min(1),
+  /** Longest internal credential accepted; raise it only to let another router front the subgraphs with a static header. */
+  INTERNAL_MAX_TTL_S: z.coerce.number().int().min(1).max(7 * 24 * 3600).default(60),
   AGENCY_TIMEOUT_MS: ms.default(DEFAULT_AGENCY_CLIENT.timeoutMs),
   AGENCY_RETRIES: z.coerce.number().int().min(0).max(10).default(DEFAULT_AGENCY_CLIENT.retries),
   AGENCY_RETRY_DELAY_MS: ms.default(DEFAULT_AGENCY_CLIENT.retryInitialDelayMs),
@@ -23,6 +25,7 @@ export interface SubgraphConfig {
   readonly host: string;
   readonly port: number;
   readonly internalPublicKeyFile: string;
+  readonly internalMaxTtlSeconds: number;
   /** Base URL and resilience settings of each agency this subgraph calls. */
   readonly agencies: Readonly<Record<string, AgencyClientConfig>>;
 }
@@ -59,7 +62,7 @@ export function loadSubgraphConfig(env: Readonly<Record<string, string | undefin
     }
   }
   if (problems.length || !base.success) throw new Error(`invalid subgraph configuration:\n  ${problems.join('\n  ')}`);
-  return Object.freeze({ host: base.data.HOST, port: base.data.PORT, internalPublicKeyFile: base.data.INTERNAL_PUBLIC_KEY_FILE, agencies: Object.freeze(out) });
+  return Object.freeze({ host: base.data.HOST, port: base.data.PORT, internalPublicKeyFile: base.data.INTERNAL_PUBLIC_KEY_FILE, internalMaxTtlSeconds: base.data.INTERNAL_MAX_TTL_S, agencies: Object.freeze(out) });
 }
 
 /** The gateway's internal public key from its JWK file. */

@@ -6,16 +6,25 @@ import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/dis
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import type { GraphQLFormattedError, GraphQLSchema } from 'graphql';
 import type { CryptoKey, KeyObject } from 'jose';
-import { InternalCredentialError, isPublicErrorCode, verifyInternalCredential, type Principal } from '../../schema/index.js';
+import { INTERNAL_MAX_TTL_SECONDS, InternalCredentialError, isPublicErrorCode, verifyInternalCredential, type Principal } from '../../schema/index.js';
 import type { BaseContext } from './context.js';
 import { createLogger, describeError, type Logger } from '../../schema/logger.js';
+
+/**
+ * What a subgraph trusts: the gateway's internal public key, optionally with a longer credential lifetime than the
+ * 60 s the gateway uses (only for benchmarking another router with a static header: INTERNAL_MAX_TTL_S).
+ */
+export type InternalTrust = CryptoKey | KeyObject | { readonly key: CryptoKey | KeyObject; readonly maxTtlSeconds: number };
+
+const trustKey = (t: InternalTrust) => ('maxTtlSeconds' in t ? t.key : t);
+const trustTtl = (t: InternalTrust) => ('maxTtlSeconds' in t ? t.maxTtlSeconds : INTERNAL_MAX_TTL_SECONDS);
 
 export interface SubgraphServerOptions<C extends BaseContext> {
   /** The subgraph's name: the audience its internal credentials must carry. */
   readonly name: string;
   readonly schema: GraphQLSchema;
   /** The gateway's internal public key. */
-  readonly verifyKey: CryptoKey | KeyObject;
+  readonly verifyKey: InternalTrust;
   readonly clock: () => Date;
   /** Builds the per-request context (with a fresh DataLoader set) for a verified caller. */
   readonly createContext: (base: BaseContext) => C;
@@ -94,7 +103,7 @@ export async function createSubgraphServer<C extends BaseContext>(opts: Subgraph
     let principal: Principal;
     try {
       if (!auth.startsWith('Bearer ')) throw new InternalCredentialError('no credential');
-      principal = await verifyInternalCredential(auth.slice(7), opts.verifyKey, opts.name, opts.clock());
+      principal = await verifyInternalCredential(auth.slice(7), trustKey(opts.verifyKey), opts.name, opts.clock(), trustTtl(opts.verifyKey));
     } catch (e) {
       logger.warn('internal credential refused', { reason: e instanceof Error ? e.message : 'unknown' });
       return send(res, 401, { errors: [{ message: 'Unauthorized', extensions: { code: 'UNAUTHENTICATED' } }] }, { 'www-authenticate': 'Bearer' });

@@ -1,13 +1,12 @@
-import type { CryptoKey, KeyObject } from 'jose';
 import type { TreasuryAdapter } from '../../adapters/treasury/index.js';
 import type { Logger } from '../../schema/logger.js';
-import { createSubgraphServer, type SubgraphServer } from '../shared/server.js';
+import { createSubgraphServer, type InternalTrust, type SubgraphServer } from '../shared/server.js';
 import { createTreasuryContext } from './context.js';
 import { buildTreasurySchema } from './schema.js';
 
 export interface TreasurySubgraphDeps {
   readonly adapter: TreasuryAdapter;
-  readonly verifyKey: CryptoKey | KeyObject;
+  readonly verifyKey: InternalTrust;
   readonly clock: () => Date;
   readonly logger?: Logger;
 }
