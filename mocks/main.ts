@@ -1,5 +1,5 @@
 import { generateDataset, DEFAULT_SCALE, DEFAULT_SEED } from './fixtures/generator.js';
-import { vietnamToday } from './fixtures/calendar-today.js';
+import { vietnamDate } from '../schema/time.js';
 import { DEFAULT_MOCK_PORTS, MOCK_AGENCY_NAMES, startMockAgencies, type MockAgencyName } from './index.js';
 
 // Entry point of the mock-agency process (development and tests only): one data set, six agencies.
@@ -13,7 +13,7 @@ if (!Number.isSafeInteger(scale) || scale < 0 || !Number.isSafeInteger(seed)) {
   process.stderr.write(JSON.stringify({ level: 'error', name: 'mocks', msg: 'MOCK_SCALE and MOCK_SEED must be integers' }) + '\n');
   process.exit(1);
 }
-const dataset = generateDataset({ seed, scale, referenceDate: env.MOCK_REFERENCE_DATE ?? vietnamToday(new Date()) });
+const dataset = generateDataset({ seed, scale, referenceDate: env.MOCK_REFERENCE_DATE ?? vietnamDate(new Date()) });
 const ports = Object.fromEntries(
   MOCK_AGENCY_NAMES.map((n) => [n, env[`MOCK_${n}_PORT`] !== undefined ? Number(env[`MOCK_${n}_PORT`]) : DEFAULT_MOCK_PORTS[n]]),
 ) as Record<MockAgencyName, number>;

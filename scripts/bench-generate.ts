@@ -1,5 +1,5 @@
 import { performance } from 'node:perf_hooks';
-import { vietnamToday } from '../mocks/fixtures/calendar-today.js';
+import { vietnamDate } from '../schema/time.js';
 import { DEFAULT_SEED, generateDataset } from '../mocks/fixtures/generator.js';
 
 /**
@@ -9,7 +9,7 @@ import { DEFAULT_SEED, generateDataset } from '../mocks/fixtures/generator.js';
 
 const scale = Number(process.env.MOCK_SCALE ?? 1_000_000);
 const seed = process.env.MOCK_SEED ? Number(process.env.MOCK_SEED) : DEFAULT_SEED;
-const referenceDate = process.env.MOCK_REFERENCE_DATE || vietnamToday(new Date());
+const referenceDate = process.env.MOCK_REFERENCE_DATE || vietnamDate(new Date());
 
 const started = performance.now();
 const cpuBefore = process.cpuUsage();

@@ -1,7 +1,7 @@
 import { writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { vietnamToday } from '../mocks/fixtures/calendar-today.js';
+import { vietnamDate } from '../schema/time.js';
 import type { Dataset } from '../mocks/fixtures/dataset.js';
 import { DEFAULT_SEED, generateDataset } from '../mocks/fixtures/generator.js';
 
@@ -18,7 +18,7 @@ export function writeScenarios(path: string, dataset: Dataset): void {
 
 function main(): void {
   const seed = process.env.MOCK_SEED ? Number(process.env.MOCK_SEED) : DEFAULT_SEED;
-  const referenceDate = process.env.MOCK_REFERENCE_DATE || vietnamToday(new Date());
+  const referenceDate = process.env.MOCK_REFERENCE_DATE || vietnamDate(new Date());
   const path = resolve(process.argv[2] ?? 'mocks/fixtures/scenarios.json');
   // Scenario identities do not depend on the scale, so no bulk data is needed to write them.
   writeScenarios(path, generateDataset({ seed, scale: 0, referenceDate }));
