@@ -6,3 +6,4 @@ export * from './access-rules.js';
 export * from './internal-credential.js';
 export * from './time.js';
 export * from './logger.js';
+export * from './pii.js';

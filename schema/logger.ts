@@ -1,4 +1,9 @@
-/** A JSON-lines logger. Callers pass no personal data in clear (mask or hash citizen IDs and accounts). */
+import { maskDigits, redactFields } from './pii.js';
+
+/**
+ * A JSON-lines logger. Every line is redacted on the way out (runs of 8+ digits masked to their last 3), so a
+ * citizen ID or account number inside an error message, SQL text or field never reaches a log in clear.
+ */
 export interface Logger {
   info(msg: string, fields?: Record<string, unknown>): void;
   warn(msg: string, fields?: Record<string, unknown>): void;
@@ -9,7 +14,8 @@ export interface Logger {
 export function createLogger(name: string, sink: { write(s: string): unknown } | 'silent' = process.stderr): Logger {
   const write = (level: string, msg: string, fields?: Record<string, unknown>) => {
     if (sink === 'silent') return;
-    sink.write(JSON.stringify({ t: new Date().toISOString(), level, name, msg, ...fields }) + '\n');
+    const safe = fields === undefined ? {} : (redactFields(fields) as Record<string, unknown>);
+    sink.write(JSON.stringify({ t: new Date().toISOString(), level, name, msg: maskDigits(msg), ...safe }) + '\n');
   };
   return {
     info: (m, f) => write('info', m, f),

@@ -1,7 +1,7 @@
 import type { ApolloServerPlugin } from '@apollo/server';
 import type { GraphQLError, GraphQLFormattedError } from 'graphql';
 import { AGENCIES, describeError, isPublicErrorCode, SOURCE_EXTENSION, type Logger, type PublicErrorCode } from '../../schema/index.js';
-import { maskDigits } from './pii.js';
+import { maskDigits } from '../../schema/pii.js';
 
 /** Client-error codes Apollo Server produces itself, mapped onto the public ones (they are not server faults). */
 const APOLLO_CLIENT_CODES: Readonly<Record<string, PublicErrorCode>> = {

@@ -46,4 +46,4 @@ export {
 } from './rate-limiter.js';
 export { enforceRootAccess, forbiddenError, type AccessCaller } from './scope-guard.js';
 export { errorBody, errorMaskingPlugin, formatPublicError, GENERIC_MESSAGES, publicCode, sanitizeMessage } from './error-masking.js';
-export { maskDigits, redactFields, redactingLogger } from './pii.js';
+export { maskDigits, redactFields, redactingLogger } from '../../schema/pii.js';

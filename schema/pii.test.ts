@@ -46,3 +46,14 @@ describe('redactingLogger', () => {
     ]);
   });
 });
+
+describe('createLogger', () => {
+  test('redacts every line it writes, whoever calls it (subgraphs included)', async () => {
+    const { createLogger } = await import('./logger.js');
+    const lines: string[] = [];
+    const logger = createLogger('accounts', { write: (s: string) => lines.push(s) });
+    logger.error("insert failed: duplicate key ('038191884039', '107734673948')", { error: [{ message: "select * where id in ('038191884040')" }] });
+    const line = JSON.parse(lines[0]!);
+    expect([line.msg, line.error[0].message]).toEqual(["insert failed: duplicate key ('*********039', '*********948')", "select * where id in ('*********040')"]);
+  });
+});

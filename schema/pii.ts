@@ -1,4 +1,4 @@
-import type { Logger } from '../../schema/index.js';
+import type { Logger } from './logger.js';
 
 // Eight or more digits in a row: citizen IDs (12), bank and e-wallet account numbers (8–19); full-width digits
 // (U+FF10–FF19) spell the same IDs. Shorter runs are area codes, BINs, ports and dates, which help reading a log.
