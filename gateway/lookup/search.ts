@@ -1,6 +1,6 @@
 import { delegateToSchema } from '@graphql-tools/delegate';
-import { OperationTypeNode, type GraphQLObjectType, type GraphQLResolveInfo, type GraphQLSchema } from 'graphql';
-import type { AgencyName } from '../../schema/index.js';
+import { GraphQLError, OperationTypeNode, type GraphQLObjectType, type GraphQLResolveInfo, type GraphQLSchema } from 'graphql';
+import { SOURCE_EXTENSION, type AgencyName } from '../../schema/index.js';
 import { decodeCursor, encodeCursor, searchKey, type CursorState } from './cursor.js';
 import { sourceUnavailableError } from './parts.js';
 import { isObj, rootFailure, type Context, type LookupPlan, type Obj, type RootAnswer, type RootLookup } from './root-lookup.js';
@@ -84,8 +84,11 @@ export class BeneficiarySearch {
       key: 'node',
       typename: 'BeneficiaryEdge',
     }));
-    const [people, counted] = await Promise.all([Promise.all(nodes), overlap]);
-    if ('error' in counted) throw counted.error;
+    const [people, settledCount] = await Promise.all([Promise.all(nodes), overlap]);
+    // The page stands even when the people count cannot be finished: the root whose count failed is listed as
+    // unavailable and totalCount covers the others (ownership.md: search answers, lists the missing root, no error).
+    const countFailedSource = 'error' in settledCount ? unavailableSourceOf(settledCount.error) : undefined;
+    const counted = 'error' in settledCount ? { count: undefined } : settledCount;
     // A cursor's count is the client's to tamper with: it can never exceed the smaller side.
     const overlapCount = counted.count === undefined ? undefined : Math.min(counted.count, ...answered.map((p) => p.totalCount));
     const snapshot = overlapCount === undefined ? undefined : { count: overlapCount, searchKey: key };
@@ -94,8 +97,13 @@ export class BeneficiarySearch {
       edges: pageIds.map((id, i) => ({ cursor: cursorOf(id), node: people[i] })),
       pageInfo: { hasNextPage: ordered.length > args.first, endCursor: pageIds.length ? cursorOf(pageIds[pageIds.length - 1]!) : null },
       // People, not records: someone both roots match is counted once (see `overlap`).
-      totalCount: answered.reduce((n, p) => n + p.totalCount, 0) - (answered.length === roots.length ? (overlapCount ?? 0) : 0),
-      unavailableSources: pages.filter((p): p is Extract<RootPage, { ok: false }> => !p.ok).map((p) => p.source),
+      totalCount: countFailedSource
+        ? pages.reduce((n, p, r) => n + (p.ok && roots[r]!.source !== countFailedSource ? p.totalCount : 0), 0)
+        : answered.reduce((n, p) => n + p.totalCount, 0) - (answered.length === roots.length ? (overlapCount ?? 0) : 0),
+      unavailableSources: [
+        ...pages.filter((p): p is Extract<RootPage, { ok: false }> => !p.ok).map((p) => p.source),
+        ...(countFailedSource ? [countFailedSource] : []),
+      ],
     };
   }
 
@@ -196,4 +204,11 @@ export class BeneficiarySearch {
     if (!isObj(page) || !Array.isArray(page.items)) throw page instanceof Error ? page : new Error('overlap: no page');
     return page.items.filter(isObj).map((i) => String(i.citizenId));
   }
+}
+
+/** The agency a count failed for, when it failed because a source did not answer; anything else is rethrown. */
+function unavailableSourceOf(error: unknown): AgencyName {
+  const ext = error instanceof GraphQLError ? error.extensions : undefined;
+  if (ext?.code === 'SOURCE_UNAVAILABLE' && typeof ext[SOURCE_EXTENSION] === 'string') return ext[SOURCE_EXTENSION] as AgencyName;
+  throw error;
 }
