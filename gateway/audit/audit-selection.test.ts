@@ -21,6 +21,7 @@ describe('audit identifiers', () => {
   it('leaves documents without personal data, and unparsable ones, untouched', () => {
     expect(withAuditedIds('{ viewer { subject } }', schema)).toBe('{ viewer { subject } }');
     expect(withAuditedIds('{ viewer {', schema)).toBe('{ viewer {');
+    expect(withAuditedIds('{ search { fullName nope } }', schema)).toBe('{ search { fullName nope } }');
   });
 
   it('strips the added fields and their errors from the answer', () => {

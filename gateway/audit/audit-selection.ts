@@ -4,6 +4,7 @@ import {
   parse,
   print,
   TypeInfo,
+  validate,
   visit,
   visitWithTypeInfo,
   type DocumentNode,
@@ -16,7 +17,7 @@ import {
 export const AUDIT_ID_ALIAS = '_auditCitizenId';
 
 /**
- * The field that names the person behind each object type that carries personal data. A client may read a
+ * The field (or `field.subfield`) that names the person behind each object type that carries personal data. A client may read a
  * beneficiary's name without asking for their ID; the audit must still say whose data it saw.
  */
 const PERSON_FIELD: Readonly<Record<string, readonly string[]>> = {
@@ -25,13 +26,17 @@ const PERSON_FIELD: Readonly<Record<string, readonly string[]>> = {
   Representative: ['citizenId'],
   Payment: ['beneficiaryCitizenId'],
   PaymentAccountLink: ['beneficiaryCitizenId'],
+  // A mutation changes someone's data even when its answer shows nothing of them (unlinking takes only a link id).
+  LinkPaymentAccountPayload: ['link.beneficiaryCitizenId'],
+  UnlinkPaymentAccountPayload: ['link.beneficiaryCitizenId'],
 };
 
 const aliasOf = (field: string, i: number) => (i === 0 ? AUDIT_ID_ALIAS : `${AUDIT_ID_ALIAS}${i}`);
 
 /**
  * Adds `_auditCitizenId: <id field>` to every selection of a personal-data type, so the answer carries every
- * person it shows (collected for the audit, then stripped). Documents that do not parse are returned as they are.
+ * person it shows (collected for the audit, then stripped). Documents that do not parse or validate are returned as
+ * they are.
  */
 export function withAuditedIds(query: string, schema: GraphQLSchema): string {
   let document: DocumentNode;
@@ -40,6 +45,8 @@ export function withAuditedIds(query: string, schema: GraphQLSchema): string {
   } catch {
     return query;
   }
+  // An invalid document is refused as sent, so its errors' locations point into the client's own text.
+  if (validate(schema, document).length > 0) return query;
   const typeInfo = new TypeInfo(schema);
   let changed = false;
   const rewritten = visit(
@@ -52,11 +59,15 @@ export function withAuditedIds(query: string, schema: GraphQLSchema): string {
           const fields = type ? PERSON_FIELD[type.name] : undefined;
           if (!fields) return undefined;
           changed = true;
-          const added: FieldNode[] = fields.map((name, i) => ({
-            kind: Kind.FIELD,
-            alias: { kind: Kind.NAME, value: aliasOf(name, i) },
-            name: { kind: Kind.NAME, value: name },
-          }));
+          const added: FieldNode[] = fields.map((path, i) => {
+            const [name, sub] = path.split('.') as [string, string | undefined];
+            return {
+              kind: Kind.FIELD,
+              alias: { kind: Kind.NAME, value: aliasOf(name, i) },
+              name: { kind: Kind.NAME, value: name },
+              ...(sub ? { selectionSet: { kind: Kind.SELECTION_SET, selections: [{ kind: Kind.FIELD, name: { kind: Kind.NAME, value: sub } }] } } : {}),
+            };
+          });
           return { ...node, selections: [...node.selections, ...added] };
         },
       },

@@ -144,7 +144,20 @@ describe('what each operation leaves in the audit', () => {
       outcome: 'DENIED',
     });
   });
-});
+
+  test('an unlink records whose link it changed, though its input names only the link', async () => {
+    const officer = await stack.token({ scope: 'accounts:read accounts:write beneficiary:read', areas: ['38'], sub: 'officer', clientId: 'portal' });
+    const links = await gql(stack.gatewayUrl, officer, `{ beneficiary(citizenId: "${TINY.selfBank}") { paymentAccount { id } } }`);
+    const linkId = links.body.data.beneficiary.paymentAccount.id as string;
+    const res = await gql(
+      stack.gatewayUrl,
+      officer,
+      'mutation Unlink($input: UnlinkPaymentAccountInput!) { unlinkPaymentAccount(input: $input) { replayed userErrors { code } } }',
+      { input: { idempotencyKey: 'audit-unlink-0001', linkId, reason: 'audit test' } },
+    );
+    expect([errorCodes(res.body), res.body.data.unlinkPaymentAccount]).toEqual([[], { replayed: false, userErrors: [] }]);
+    expect(await eventOf(stack.gatewayUrl, res)).toMatchObject({ fields: ['Mutation.unlinkPaymentAccount'], citizenIds: [TINY.selfBank], outcome: 'OK' });
+  });});
 
 describe('reading the audit', () => {
   test('newest first, filtered and paged; every event re-hashes from what the client reads; reads are audited too', async () => {
