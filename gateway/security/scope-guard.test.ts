@@ -103,3 +103,20 @@ describe('enforceRootAccess', () => {
     expect(calls).toEqual(['viewer']);
   });
 });
+
+describe('argument limits before the no-area shortcut', () => {
+  test('a caller with no areas gets BAD_USER_INPUT for over-limit arguments too, and no resolver runs', async () => {
+    const { schema, calls } = guarded();
+    const ids = JSON.stringify(Array.from({ length: 101 }, (_, i) => String(i)));
+    const run = async (query: string, areas: string[]) =>
+      codes((await graphql({ schema, source: query, contextValue: { caller: caller('beneficiary:read', areas) } })).errors);
+    expect([
+      await run(`{ beneficiaries(citizenIds: ${ids}) { citizenId } }`, []),
+      await run(`{ beneficiaries(citizenIds: ${ids}) { citizenId } }`, ['38']),
+      await run('{ searchBeneficiaries(first: 1000) { totalCount } }', []),
+      await run('{ searchBeneficiaries(first: null) { totalCount } }', ['38']),
+      await run('{ searchBeneficiaries(first: 100) { totalCount } }', []),
+    ]).toEqual([[['beneficiaries', 'BAD_USER_INPUT']], [['beneficiaries', 'BAD_USER_INPUT']], [['searchBeneficiaries', 'BAD_USER_INPUT']], [['searchBeneficiaries', 'BAD_USER_INPUT']], []]);
+    expect(calls).toEqual([]);
+  });
+});

@@ -19,6 +19,30 @@ export interface AccessCaller {
 /** Area-restricted roots whose out-of-area answer is FORBIDDEN rather than absent (scopes.md §Areas). */
 const FORBIDDEN_OUT_OF_AREA: ReadonlySet<string> = new Set(['Query.disbursementSummary']);
 
+/**
+ * scopes.md's argument limits of the area-restricted roots. Checked before the no-area shortcut too, so a caller
+ * with no areas gets the same BAD_USER_INPUT as everyone else rather than an "absent" answer.
+ */
+const ARG_LIMITS: Readonly<Record<string, { readonly list?: readonly [string, number]; readonly first?: number }>> = {
+  'Query.beneficiaries': { list: ['citizenIds', 100] },
+  'Query.searchBeneficiaries': { first: 100 },
+  'Query.payments': { first: 500 },
+};
+
+function checkArgLimits(coordinate: string, args: Record<string, unknown>): void {
+  const limits = ARG_LIMITS[coordinate];
+  if (!limits) return;
+  const bad = (message: string) => new GraphQLError(message, { extensions: { code: 'BAD_USER_INPUT' } });
+  if (limits.list) {
+    const [name, max] = limits.list;
+    if (Array.isArray(args[name]) && (args[name] as unknown[]).length > max) throw bad(`${name} holds at most ${max} items`);
+  }
+  if (limits.first !== undefined) {
+    const first = args.first;
+    if (!Number.isInteger(first) || (first as number) < 0 || (first as number) > limits.first) throw bad(`first must be a whole number from 0 to ${limits.first}`);
+  }
+}
+
 /** The error of a field the caller's scopes do not grant (null at its path, the rest of the answer stands). */
 export const forbiddenError = (): GraphQLError => new GraphQLError('Not allowed', { extensions: { code: 'FORBIDDEN' } });
 
@@ -41,6 +65,7 @@ export function enforceRootAccess(schema: GraphQLSchema, callerOf: (context: unk
       field.resolve = (source, args, context, info) => {
         const caller = callerOf(context);
         if (!caller || !allows(rule, caller)) throw forbiddenError();
+        checkArgLimits(coordinate, args);
         if (noAreas && caller.areas.length === 0) return noAreas(args);
         return original(source, args, context, info);
       };
