@@ -1,6 +1,6 @@
 import { delegateToSchema, type SubschemaConfig } from '@graphql-tools/delegate';
 import type { IResolvers } from '@graphql-tools/utils';
-import { GraphQLInt, GraphQLError, OperationTypeNode, type GraphQLResolveInfo } from 'graphql';
+import { GraphQLError, GraphQLInt, Kind, OperationTypeNode, type GraphQLResolveInfo } from 'graphql';
 import { SOURCE_EXTENSION } from '../../schema/index.js';
 
 /**
@@ -20,6 +20,9 @@ export const coverageTypeDefs = /* GraphQL */ `
 
 type Summary = { beneficiaryCitizenIds?: unknown; beneficiaryCount?: unknown };
 
+/** IDs per internal request: ≈ 300 KB of JSON, well under a subgraph's body limit, whatever the area's size. */
+export const COVERAGE_CHUNK = 20_000;
+
 /** Resolvers of the two coverage fields, counting through `accounts`. */
 export function coverageResolvers(accounts: () => SubschemaConfig): IResolvers {
   // One count per summary object, whichever of the two fields asks first.
@@ -30,24 +33,28 @@ export function coverageResolvers(accounts: () => SubschemaConfig): IResolvers {
       const ids = summary.beneficiaryCitizenIds;
       if (ids instanceof Error) throw ids;
       const citizenIds = Array.isArray(ids) ? (ids as string[]) : [];
-      pending =
-        citizenIds.length === 0
-          ? Promise.resolve(0)
-          : (delegateToSchema({
-              schema: accounts(),
-              operation: OperationTypeNode.QUERY,
-              fieldName: 'activeAccountLinkCount',
-              args: { citizenIds },
-              context,
-              info,
-              returnType: GraphQLInt,
-              selectionSet: undefined,
-              fieldNodes: [{ kind: 'Field' as never, name: { kind: 'Name' as never, value: 'activeAccountLinkCount' } }],
-            }) as Promise<unknown>).then((n) => {
-              if (typeof n === 'number') return n;
-              if (n instanceof GraphQLError) throw n;
-              throw new GraphQLError('ACCOUNT_REGISTRY is unavailable', { extensions: { code: 'SOURCE_UNAVAILABLE', [SOURCE_EXTENSION]: 'ACCOUNT_REGISTRY' } });
-            });
+      pending = (async () => {
+        let total = 0;
+        // One after the other: requests made together would be batched back into one large body.
+        for (let i = 0; i < citizenIds.length; i += COVERAGE_CHUNK) {
+          const n: unknown = await delegateToSchema({
+            schema: accounts(),
+            operation: OperationTypeNode.QUERY,
+            fieldName: 'activeAccountLinkCount',
+            args: { citizenIds: citizenIds.slice(i, i + COVERAGE_CHUNK) },
+            context,
+            info,
+            returnType: GraphQLInt,
+            fieldNodes: [{ kind: Kind.FIELD, name: { kind: Kind.NAME, value: 'activeAccountLinkCount' } }],
+          });
+          if (typeof n !== 'number') {
+            if (n instanceof GraphQLError) throw n;
+            throw new GraphQLError('ACCOUNT_REGISTRY is unavailable', { extensions: { code: 'SOURCE_UNAVAILABLE', [SOURCE_EXTENSION]: 'ACCOUNT_REGISTRY' } });
+          }
+          total += n;
+        }
+        return total;
+      })();
       counts.set(summary, pending);
     }
     return pending;

@@ -10,7 +10,7 @@ const now = () => new Date();
 let server: SubgraphServer | undefined;
 afterEach(async () => server?.close());
 
-async function statusWith(trust: InternalTrust, token: string | null): Promise<number> {
+async function statusWith(trust: InternalTrust, token: string | null, body = JSON.stringify({ query: '{ __typename }' })): Promise<number> {
   server = await createSubgraphServer({
     name: 'labor',
     schema: buildSchema('type Query { ok: Boolean }'),
@@ -23,7 +23,7 @@ async function statusWith(trust: InternalTrust, token: string | null): Promise<n
   const res = await fetch(url, {
     method: 'POST',
     headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
-    body: JSON.stringify({ query: '{ __typename }' }),
+    body,
   });
   await server.close();
   server = undefined;
@@ -50,5 +50,14 @@ describe('the internal credential a subgraph accepts', async () => {
       await statusWith({ key: gateway.publicKey, maxTtlSeconds: 3600 }, longLived),
       await statusWith({ key: gateway.publicKey, maxTtlSeconds: 600 }, longLived),
     ]).toEqual([401, 200, 401]);
+  });
+});
+
+describe('request bodies', async () => {
+  const gateway = await generateKeyPair('ES256');
+  it('answers 413 to a body over the limit (read to its end, not a reset connection)', async () => {
+    const token = await mintInternalCredential(gateway.privateKey, principal, 'labor', now());
+    const huge = JSON.stringify({ query: '{ __typename }', variables: { pad: 'x'.repeat(1_100_000) } });
+    expect(await statusWith(gateway.publicKey, token, huge)).toBe(413);
   });
 });

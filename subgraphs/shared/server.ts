@@ -40,20 +40,16 @@ export interface SubgraphServer {
   readonly stats: { requests: number };
 }
 
+/** The body as text, or null when it is larger than `limit` (read to its end, so a 413 can still be sent). */
 const readBody = (req: IncomingMessage, limit: number) =>
   new Promise<string | null>((resolve, reject) => {
     const chunks: Buffer[] = [];
     let size = 0;
     req.on('data', (c: Buffer) => {
       size += c.length;
-      if (size > limit) {
-        resolve(null);
-        req.destroy();
-        return;
-      }
-      chunks.push(c);
+      if (size <= limit) chunks.push(c);
     });
-    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    req.on('end', () => resolve(size > limit ? null : Buffer.concat(chunks).toString('utf8')));
     req.on('error', reject);
   });
 
