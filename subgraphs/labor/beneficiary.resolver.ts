@@ -89,7 +89,8 @@ export class BeneficiaryResolver {
   @FieldResolver(() => RegistryRecord, { nullable: true })
   async registryRecord(@Root() b: Beneficiary, @Ctx() ctx: LaborContext): Promise<RegistryRecord | null> {
     const r = await load(ctx, b.citizenId);
-    if (!r) return null;
+    // Out of the caller's areas is absent, whichever root led here (ownership.md, Areas).
+    if (!r || !visible(ctx, r)) return null;
     return Object.assign(new RegistryRecord(), {
       fullName: r.fullName,
       dateOfBirth: r.dateOfBirth,
@@ -104,7 +105,7 @@ export class BeneficiaryResolver {
   @FieldResolver(() => [Representative], { nullable: true })
   async representatives(@Root() b: Beneficiary, @Ctx() ctx: LaborContext): Promise<Representative[]> {
     const r = await load(ctx, b.citizenId);
-    if (!r) return [];
+    if (!r || !visible(ctx, r)) return [];
     return r.representatives.map((p) =>
       Object.assign(new Representative(), {
         role: p.role as RecipientRole,

@@ -88,7 +88,8 @@ export class BeneficiaryResolver {
   @FieldResolver(() => InsuranceRecord, { nullable: true })
   async insuranceRecord(@Root() b: Beneficiary, @Ctx() ctx: PensionContext): Promise<InsuranceRecord | null> {
     const p = await load(ctx, b.citizenId);
-    if (!p) return null;
+    // Out of the caller's areas is absent, whichever root led here (ownership.md, Areas).
+    if (!p || !visible(ctx, p)) return null;
     return Object.assign(new InsuranceRecord(), {
       fullName: p.fullName,
       dateOfBirth: p.dateOfBirth,

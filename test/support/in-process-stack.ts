@@ -15,7 +15,7 @@ import type { SubgraphName } from '../../gateway/subgraphs.js';
 import type { Dataset } from '../../mocks/fixtures/dataset.js';
 import { startMockAgencies, type MockAgencies } from '../../mocks/index.js';
 import { importJWK, type CryptoKey, type JWK } from 'jose';
-import { createLogger } from '../../schema/index.js';
+import { createLogger, mintInternalCredential } from '../../schema/index.js';
 import { createLaborSubgraph } from '../../subgraphs/labor/server.js';
 import { createPopulationSubgraph } from '../../subgraphs/population/server.js';
 import { createPensionSubgraph } from '../../subgraphs/pension/server.js';
@@ -42,6 +42,8 @@ export interface InProcessStack {
   readonly subgraphUrls: Readonly<Record<SubgraphName, string>>;
   /** The dev issuer's private key, for tokens with unusual claims (signDevToken). */
   readonly issuerPrivateJwk: JWK;
+  /** An internal credential for one subgraph, as the gateway would mint it (tests that call a subgraph directly). */
+  internalCredential(subgraph: SubgraphName, principal: { scopes: string[]; areas: string[] }): Promise<string>;
   /** Another gateway over the same subgraphs and issuer, with extra environment (limits, a shared database…); stopped with the stack. */
   startGateway(env?: Record<string, string>): Promise<{ readonly url: string; close(): Promise<void> }>;
   stop(): Promise<void>;
@@ -129,6 +131,8 @@ export async function startInProcessStack(opts: InProcessOptions): Promise<InPro
     mocks,
     subgraphs,
     subgraphUrls: urls,
+    internalCredential: (subgraph, p) =>
+      mintInternalCredential(internal.privateKey, { subject: 'test', clientId: 'test', requestId: 'test', ...p }, subgraph, clock()),
     issuerPrivateJwk: issuer.privateJwk,
     async startGateway(extraEnv = {}) {
       const extra = await createGateway(loadConfig({ ...env, ...extraEnv }), { clock, logger });
