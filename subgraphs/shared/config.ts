@@ -46,14 +46,20 @@ export function loadSubgraphConfig(env: Readonly<Record<string, string | undefin
         problems.push(`${agency}_URL: required, a URL`);
         continue;
       }
-      const num = (key: string, fallback: number) => {
+      const num = (key: string, fallback: number, schema: z.ZodNumber = ms) => {
         const v = env[`${agency}_${key}`];
-        return v === undefined ? fallback : ms.parse(v);
+        if (v === undefined) return fallback;
+        const parsed = schema.safeParse(v);
+        if (!parsed.success) {
+          problems.push(`${agency}_${key}: ${parsed.error.issues[0]?.message ?? 'invalid'}`);
+          return fallback;
+        }
+        return parsed.data;
       };
       out[agency] = Object.freeze({
         baseUrl: url,
         timeoutMs: num('TIMEOUT_MS', b.AGENCY_TIMEOUT_MS),
-        retries: num('RETRIES', b.AGENCY_RETRIES),
+        retries: num('RETRIES', b.AGENCY_RETRIES, z.coerce.number().int().min(0).max(10)),
         retryInitialDelayMs: num('RETRY_DELAY_MS', b.AGENCY_RETRY_DELAY_MS),
         retryMaxDelayMs: num('RETRY_MAX_DELAY_MS', b.AGENCY_RETRY_MAX_DELAY_MS),
         breakerThreshold: num('BREAKER_THRESHOLD', b.AGENCY_BREAKER_THRESHOLD),
