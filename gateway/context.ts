@@ -8,8 +8,6 @@ import type { ExecutorContext } from './executor.js';
 export interface GatewayContext extends ExecutorContext {
   readonly caller: Caller;
   readonly principal: Principal;
-  /** Subgraph requests made so far, by subgraph (metrics and tests). */
-  readonly subgraphRequests: Map<string, number>;
   /** What the operation did, filled in by Apollo plugins for its audit entry. */
   readonly capture: ExecutionCapture;
 }
@@ -32,12 +30,10 @@ export function createGatewayContext(
     requestId,
   });
   const minted = new Map<string, Promise<string>>();
-  const subgraphRequests = new Map<string, number>();
   return {
     caller,
     principal,
     requestId,
-    subgraphRequests,
     capture: {},
     deadline,
     credentialFor(subgraph) {
@@ -47,9 +43,6 @@ export function createGatewayContext(
         minted.set(subgraph, token);
       }
       return token;
-    },
-    onSubgraphRequest(subgraph) {
-      subgraphRequests.set(subgraph, (subgraphRequests.get(subgraph) ?? 0) + 1);
     },
   };
 }

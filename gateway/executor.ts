@@ -9,8 +9,6 @@ export interface ExecutorContext {
   readonly requestId: string;
   /** Epoch ms by which the whole operation must be answered (scopes.md: 15 s by default). */
   readonly deadline?: number;
-  /** Counts subgraph requests per operation, for metrics and tests. */
-  onSubgraphRequest?(subgraph: string): void;
 }
 
 export interface SubgraphExecutorOptions {
@@ -41,7 +39,6 @@ export function createSubgraphExecutor(opts: SubgraphExecutorOptions): Executor 
     // Each subgraph call gets its own timeout, but never more than what is left of the operation's budget.
     const timeoutMs = Math.min(opts.timeoutMs, ctx.deadline === undefined ? opts.timeoutMs : ctx.deadline - Date.now());
     if (timeoutMs <= 0) return unavailable(opts.sources);
-    ctx.onSubgraphRequest?.(opts.name);
     let res: Response;
     try {
       res = await doFetch(opts.url, {

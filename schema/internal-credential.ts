@@ -11,8 +11,6 @@ export const INTERNAL_TYP = 'asxh-internal+jwt';
 export const INTERNAL_ALG = 'ES256';
 /** Longest life a request credential may have; the bench command mints longer ones on purpose. */
 export const INTERNAL_MAX_TTL_SECONDS = 60;
-/** Header that carries the credential from gateway to subgraph. */
-export const INTERNAL_HEADER = 'authorization';
 
 export interface Principal {
   readonly subject: string;
