@@ -464,6 +464,13 @@ describe('the initial import with the registry down (SQLite)', () => {
     f.mocks.mocks.LABOR_REGISTRY.setFault({ mode: 'down' });
     expect(await f.importer.ensure()).toBe(false);
     expect(await f.store.isImported()).toBe(false);
+    // Meanwhile no link is made: the account in force is unknown, so a change could skip its cooling-off.
+    const s0 = f.scenario('SELF_BANK_ACTIVE');
+    const early = await f.service
+      .link(f.principal(), { idempotencyKey: 'before-import-01', beneficiaryCitizenId: s0.citizenId, method: 'BANK_ACCOUNT', recipientRole: 'SELF', recipientCitizenId: null, providerCode: s0.bankAccount.providerCode, accountNumber: s0.bankAccount.accountNumber, vietQr: null, consentReference: 'C-EARLY' }, 'test')
+      .then(() => null, (e: { extensions?: { code?: string; source?: string } }) => [e.extensions?.code, e.extensions?.source]);
+    expect(early).toEqual(['SOURCE_UNAVAILABLE', 'ACCOUNT_REGISTRY']);
+    expect((await f.store.linksOf([s0.citizenId])).get(s0.citizenId)).toEqual([]);
     f.mocks.mocks.LABOR_REGISTRY.setFault(null);
     // Not before its retry delay.
     expect(await f.importer.ensure()).toBe(false);

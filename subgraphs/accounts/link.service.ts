@@ -1,4 +1,5 @@
 import { areaAllowed, type Principal } from '../../schema/index.js';
+import { sourceUnavailable } from '../shared/errors.js';
 import { type Logger } from '../../schema/logger.js';
 import {
   checkIdempotencyKey,
@@ -67,6 +68,9 @@ export class LinkService {
 
     const valid = validateLinkInput(input);
     if (!valid.ok) return this.refuse(scope, 'link', hash, valid.error);
+    // Until the accounts on file are imported, a person's account in force is unknown here: a new link could skip
+    // the cooling-off that protects it. The import retries in the background; the caller may retry with this key.
+    if (!(await store.isImported())) throw sourceUnavailable('ACCOUNT_REGISTRY');
     const verdict = await verifyLink(this.deps, valid.request, principal.areas, correlationId);
     if (!verdict.ok) {
       // A payer that did not answer is not the request's fault: the same key may be retried for a real answer.

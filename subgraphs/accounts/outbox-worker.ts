@@ -110,7 +110,10 @@ export class OutboxWorker {
       try {
         inquiry = await payer.inquireAccount(link.provider.code, link.accountNumber);
       } catch (e) {
-        if (isAgencyError(e) && (e.code === 'UNAVAILABLE' || e.code === 'TIMEOUT')) {
+        // Only "no such account" decides against the change; any other failure (an outage, a payer refusing the
+        // inquiry) is not the beneficiary's doing, so the re-check waits and runs again.
+        if (!(isAgencyError(e) && e.agencyCode === 'INVALID_ACCOUNT_NUMBER')) {
+          this.logger.warn('re-check deferred', { linkId: link.id, code: isAgencyError(e) ? e.code : 'UNKNOWN' });
           await store.deferActivation(link.id, this.backoff(1));
           return;
         }
