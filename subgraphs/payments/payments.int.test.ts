@@ -278,6 +278,10 @@ describe('payments and the monthly report', () => {
     const tok = await token('beneficiary:read reports:read accounts:write', [province]);
     const coverage = async () => (await gql(tok, SUMMARY, { area: commune, period, program: null })).data.disbursementSummary;
     const before = await coverage();
+    const pushesBefore = {
+      population: stack.mocks.mocks.POPULATION.stats().byRoute['POST /api/v1/account-updates'] ?? 0,
+      registry: stack.mocks.mocks.LABOR_REGISTRY.stats().byRoute['PUT /registry/v2/beneficiaries/{citizenId}/payment-method'] ?? 0,
+    };
     const linkedNow = await gql(
       tok,
       `mutation Op($input: LinkPaymentAccountInput!) { linkPaymentAccount(input: $input) { link { status } userErrors { code } } }`,
@@ -293,6 +297,13 @@ describe('payments and the monthly report', () => {
       },
     );
     expect(linkedNow.data.linkPaymentAccount).toEqual({ link: { status: 'ACTIVE' }, userErrors: [] });
+    // Let the accounts outbox deliver the link (population database, then the registry) so its pushes do not
+    // land in the request counts of the tests that follow.
+    const pushed = () =>
+      (stack.mocks.mocks.POPULATION.stats().byRoute['POST /api/v1/account-updates'] ?? 0) > pushesBefore.population &&
+      (stack.mocks.mocks.LABOR_REGISTRY.stats().byRoute['PUT /registry/v2/beneficiaries/{citizenId}/payment-method'] ?? 0) > pushesBefore.registry;
+    for (let waited = 0; !pushed() && waited < 10_000; waited += 50) await new Promise((r) => setTimeout(r, 50));
+    expect(pushed()).toBe(true);
     const after = await coverage();
     expect([after.withAccountCount, after.beneficiaryCount]).toEqual([before.withAccountCount + 1, before.beneficiaryCount]);
     expect(after.accountCoverageRate).toBe(after.withAccountCount / after.beneficiaryCount);
