@@ -1,45 +1,34 @@
 import { Arg, Authorized, Ctx, FieldResolver, Int, Query, Resolver, Root } from 'type-graphql';
 import type { RegistryBeneficiary } from '../../adapters/labor/index.js';
-import { isAgencyError } from '../../adapters/shared/index.js';
-import { areaAllowed, CitizenIdScalar } from '../../schema/index.js';
+import { CitizenIdScalar } from '../../schema/index.js';
 import { Entitlement } from '../shared/entitlement.type.js';
 import { Agency, PaymentMethod, RecipientRole, Sex } from '../shared/enums.js';
-import { badUserInput, mapAgencyError } from '../shared/errors.js';
+import { RootQueries } from '../shared/root-source.js';
 import { Beneficiary } from './beneficiary.type.js';
-import { registryMatches, RegistrySearchFilter, RegistrySearchPage } from './beneficiary.input.js';
+import { RegistrySearchFilter, RegistrySearchPage } from './beneficiary.input.js';
 import type { LaborContext } from './context.js';
 import { RegistryRecord } from './registry-record.type.js';
 import { Representative } from './representative.type.js';
 
-/** Most IDs or rows one call may ask for; the gateway's public limits are lower. */
-export const MAX_KEYS = 500;
-
-async function load(ctx: LaborContext, citizenId: string): Promise<RegistryBeneficiary | null> {
-  try {
-    return await ctx.loaders.beneficiary.load(citizenId);
-  } catch (e) {
-    throw isAgencyError(e) ? mapAgencyError(e, 'LABOR_REGISTRY') : e;
-  }
-}
-
-const visible = (ctx: LaborContext, b: RegistryBeneficiary) => areaAllowed(ctx.principal.areas, b.communeCode, b.provinceCode);
+/** The registry as a root: lookups, search and counts, with the caller's areas applied by the registry. */
+const registry = new RootQueries<LaborContext, RegistryBeneficiary>({
+  source: 'LABOR_REGISTRY',
+  loader: (ctx) => ctx.loaders.beneficiary,
+  search: (ctx, query, call) => ctx.adapter.searchBeneficiaries(query, call),
+  entitlements: (b) => b.entitlements,
+});
 
 @Resolver(() => Beneficiary)
 export class BeneficiaryResolver {
-  /** Root lookup for the gateway: one entry per ID, null where the registry does not hold the person in the caller's areas. */
   @Authorized()
   @Query(() => [Beneficiary], { nullable: 'items', description: "Internal root lookup for the gateway: null where the registry does not hold the person in the caller's areas." })
   async registryBeneficiaries(
     @Arg('citizenIds', () => [CitizenIdScalar]) citizenIds: string[],
     @Ctx() ctx: LaborContext,
   ): Promise<(Beneficiary | null)[]> {
-    if (citizenIds.length > MAX_KEYS) throw badUserInput(`at most ${MAX_KEYS} IDs`);
-    if (ctx.principal.areas.length === 0) return citizenIds.map(() => null);
-    const records = await Promise.all(citizenIds.map((id) => load(ctx, id)));
-    return records.map((b) => (b !== null && visible(ctx, b) ? { citizenId: b.citizenId } : null));
+    return registry.lookup(ctx, citizenIds);
   }
 
-  /** Root search in citizen-ID order (keyset), limited to the caller's areas by the registry itself. */
   @Authorized()
   @Query(() => RegistrySearchPage, { description: 'Internal root search for the gateway.' })
   async registrySearch(
@@ -48,30 +37,9 @@ export class BeneficiaryResolver {
     @Arg('afterCitizenId', () => CitizenIdScalar, { nullable: true }) afterCitizenId: string | null,
     @Ctx() ctx: LaborContext,
   ): Promise<RegistrySearchPage> {
-    if (first < 0 || first > MAX_KEYS) throw badUserInput(`first must be between 0 and ${MAX_KEYS}`);
-    if (ctx.principal.areas.length === 0) return { items: [], totalCount: 0 };
-    try {
-      const page = await ctx.adapter.searchBeneficiaries(
-        {
-          visibleAreas: ctx.principal.areas,
-          limit: first,
-          ...(filter.areaCode ? { areaCode: filter.areaCode } : {}),
-          ...(filter.program ? { program: filter.program } : {}),
-          ...(filter.status ? { status: filter.status } : {}),
-          ...(filter.paymentMethod ? { paymentMethod: filter.paymentMethod } : {}),
-          ...(afterCitizenId ? { afterCitizenId } : {}),
-        },
-        { correlationId: ctx.requestId },
-      );
-      // Prime the loader: the page's fields resolve in this same request without another agency call.
-      for (const b of page.items) ctx.loaders.beneficiary.prime(b.citizenId, b);
-      return { items: page.items.map((b) => ({ citizenId: b.citizenId })), totalCount: page.totalCount };
-    } catch (e) {
-      throw isAgencyError(e) ? mapAgencyError(e, 'LABOR_REGISTRY') : e;
-    }
+    return registry.search(ctx, filter, first, afterCitizenId);
   }
 
-  /** How many of these people the registry holds in the caller's areas and matches the filter (the gateway counts people on both roots once). */
   @Authorized()
   @Query(() => Int, { description: "Internal: how many of these IDs the registry holds in the caller's areas matching the filter." })
   async registryMatchCount(
@@ -79,18 +47,15 @@ export class BeneficiaryResolver {
     @Arg('citizenIds', () => [CitizenIdScalar]) citizenIds: string[],
     @Ctx() ctx: LaborContext,
   ): Promise<number> {
-    if (citizenIds.length > MAX_KEYS) throw badUserInput(`at most ${MAX_KEYS} IDs`);
-    if (ctx.principal.areas.length === 0) return 0;
-    const records = await Promise.all(citizenIds.map((id) => load(ctx, id)));
-    return records.filter((b) => b !== null && visible(ctx, b) && registryMatches(b, filter)).length;
+    return registry.matchCount(ctx, filter, citizenIds);
   }
 
   @Authorized()
   @FieldResolver(() => RegistryRecord, { nullable: true })
   async registryRecord(@Root() b: Beneficiary, @Ctx() ctx: LaborContext): Promise<RegistryRecord | null> {
-    const r = await load(ctx, b.citizenId);
     // Out of the caller's areas is absent, whichever root led here (ownership.md, Areas).
-    if (!r || !visible(ctx, r)) return null;
+    const r = await registry.visibleRecord(ctx, b.citizenId);
+    if (!r) return null;
     return Object.assign(new RegistryRecord(), {
       fullName: r.fullName,
       dateOfBirth: r.dateOfBirth,
@@ -104,8 +69,8 @@ export class BeneficiaryResolver {
   @Authorized()
   @FieldResolver(() => [Representative], { nullable: true })
   async representatives(@Root() b: Beneficiary, @Ctx() ctx: LaborContext): Promise<Representative[]> {
-    const r = await load(ctx, b.citizenId);
-    if (!r || !visible(ctx, r)) return [];
+    const r = await registry.visibleRecord(ctx, b.citizenId);
+    if (!r) return [];
     return r.representatives.map((p) =>
       Object.assign(new Representative(), {
         role: p.role as RecipientRole,

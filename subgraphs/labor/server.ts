@@ -3,7 +3,7 @@ import { createSubgraphServer, type InternalTrust, type SubgraphServer } from '.
 import type { Logger } from '../../schema/logger.js';
 import { AreaDirectory } from './area-directory.js';
 import { createLaborContext } from './context.js';
-import { MAX_KEYS } from './beneficiary.resolver.js';
+import { MAX_ROOT_KEYS } from '../shared/root-source.js';
 import { buildLaborSchema } from './schema.js';
 
 export interface LaborSubgraphDeps {
@@ -23,6 +23,6 @@ export async function createLaborSubgraph(deps: LaborSubgraphDeps): Promise<Subg
     verifyKey: deps.verifyKey,
     clock: deps.clock,
     ...(deps.logger ? { logger: deps.logger } : {}),
-    createContext: (base) => createLaborContext(base, deps.adapter, areas, MAX_KEYS),
+    createContext: (base) => createLaborContext(base, deps.adapter, areas, MAX_ROOT_KEYS),
   });
 }

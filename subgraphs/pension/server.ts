@@ -1,7 +1,7 @@
 import type { PensionAdapter } from '../../adapters/pension/index.js';
 import type { Logger } from '../../schema/logger.js';
 import { createSubgraphServer, type InternalTrust, type SubgraphServer } from '../shared/server.js';
-import { MAX_KEYS } from './beneficiary.resolver.js';
+import { MAX_ROOT_KEYS } from '../shared/root-source.js';
 import { createPensionContext } from './context.js';
 import { buildPensionSchema } from './schema.js';
 
@@ -20,6 +20,6 @@ export async function createPensionSubgraph(deps: PensionSubgraphDeps): Promise<
     verifyKey: deps.verifyKey,
     clock: deps.clock,
     ...(deps.logger ? { logger: deps.logger } : {}),
-    createContext: (base) => createPensionContext(base, deps.adapter, MAX_KEYS),
+    createContext: (base) => createPensionContext(base, deps.adapter, MAX_ROOT_KEYS),
   });
 }
