@@ -1,5 +1,5 @@
 import { GraphQLError, GraphQLScalarType, Kind, type ValueNode } from 'graphql';
-import { isKnownBirthProvince } from './areas.js';
+import { CURRENT_PROVINCES, isKnownBirthProvince } from './areas.js';
 
 /** Builds a string scalar whose parse and serialize both go through one validator. */
 function stringScalar(name: string, description: string, check: (value: string) => boolean, hint: string) {
@@ -34,9 +34,13 @@ const PERIOD = /^(20[0-9]{2})-(0[1-9]|1[0-2])$/;
 /** True for 'YYYY-MM' between 2000-01 and 2099-12. */
 export const isPeriod = (value: string): boolean => PERIOD.test(value);
 
-const AREA = /^(?:[0-9]{2}|[0-9]{5})$/;
-/** True for a 2-digit province or 5-digit commune code. */
-export const isAreaCode = (value: string): boolean => AREA.test(value);
+const COMMUNE = /^[0-9]{5}$/;
+const PROVINCES_IN_FORCE: ReadonlySet<string> = new Set(CURRENT_PROVINCES);
+/**
+ * True for one of the 34 province codes in force since 2025-07-01, or a 5-digit commune code (communes are too many
+ * to list here; an unknown one simply matches nothing).
+ */
+export const isAreaCode = (value: string): boolean => PROVINCES_IN_FORCE.has(value) || COMMUNE.test(value);
 
 const DATE = /^([0-9]{4})-([0-9]{2})-([0-9]{2})$/;
 /** True for a real calendar date 'YYYY-MM-DD'. */
@@ -62,7 +66,7 @@ export const AreaCodeScalar = stringScalar(
   'AreaCode',
   'Administrative unit code: 2-digit province or 5-digit commune (statistics office codes in force).',
   isAreaCode,
-  'a 2-digit province or 5-digit commune code',
+  'a province code in force (2 digits) or a 5-digit commune code',
 );
 export const DateScalar = stringScalar('Date', "ISO 8601 calendar date, 'YYYY-MM-DD'.", isDate, "a date 'YYYY-MM-DD'");
 export const DateTimeScalar = stringScalar(

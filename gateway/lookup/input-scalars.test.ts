@@ -28,7 +28,7 @@ async function run(query: string, variables?: Record<string, unknown>) {
 const CASES: Record<string, { good: string; bad: readonly string[] }> = {
   CitizenId: { good: '038050000101', bad: ['03805000010', '0380500001011', '03805000010a', '０３８０５００００１０１', '000150000101'] },
   Period: { good: '2026-10', bad: ['2026-13', '2026-1', '26-10', '２０２６-１０'] },
-  AreaCode: { good: '38', bad: ['3', '038', '3a', '３８'] },
+  AreaCode: { good: '38', bad: ['3', '038', '3a', '３８', '00', '36'] },
   Date: { good: '2024-02-29', bad: ['2026-02-30', '2026-2-3', '2026-02-03T00:00:00Z', '２０２６-０２-０３'] },
 };
 const field = (scalar: string) => scalar[0]!.toLowerCase() + scalar.slice(1);
