@@ -3,7 +3,7 @@ import { startStack } from './support/stack.js';
 // `npm start`: mock agencies, every subgraph and the gateway as child processes on 127.0.0.1.
 const started = Date.now();
 const env: Record<string, string> = {};
-for (const key of ['MOCK_SCALE', 'MOCK_SEED', 'MOCK_REFERENCE_DATE', 'DATABASE_URL', 'REDIS_URL', 'LOG_LEVEL']) {
+for (const key of ['MOCK_SCALE', 'MOCK_SEED', 'MOCK_REFERENCE_DATE', 'DATABASE_URL', 'REDIS_URL', 'LOG_LEVEL', 'ACCOUNTS_IMPORT']) {
   if (process.env[key]) env[key] = process.env[key]!;
 }
 const quiet = process.env.START_QUIET === '1';
@@ -13,6 +13,8 @@ try {
     gatewayPort: process.env.PORT ? Number(process.env.PORT) : 4000,
     // Tests run the real command beside a developer's `npm start`: any free ports, discovered from logs.
     anyPorts: process.env.ASXH_ANY_PORTS === '1',
+    // Seconds to wait for each part; a million-beneficiary data set takes minutes to build and index.
+    readyTimeoutMs: Number(process.env.START_TIMEOUT_MS ?? (Number(process.env.MOCK_SCALE ?? 0) > 200_000 ? 600_000 : 30_000)),
     env,
     echo: (line) => {
       if (!quiet) process.stderr.write(line + '\n');

@@ -12,8 +12,8 @@ export interface Child {
  * Starts a Node child whose stderr carries JSON log lines; every line is echoed with the child's name so
  * one terminal shows the whole tree.
  */
-export function startChild(name: string, script: string, env: Record<string, string>, echo: (line: string) => void): Child {
-  const child = spawn(process.execPath, ['--enable-source-maps', script], {
+export function startChild(name: string, script: string, env: Record<string, string>, echo: (line: string) => void, nodeArgs: readonly string[] = []): Child {
+  const child = spawn(process.execPath, ['--enable-source-maps', ...nodeArgs, script], {
     env: { ...process.env, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });

@@ -53,7 +53,9 @@ export async function startStack(opts: StackOptions): Promise<Stack> {
 
     const mockEnv: Record<string, string> = { ...baseEnv };
     if (opts.anyPorts) for (const a of ['POPULATION', 'LABOR_REGISTRY', 'SOCIAL_INSURANCE', 'TREASURY', 'BANK', 'POST']) mockEnv[`MOCK_${a}_PORT`] = '0';
-    const mocks = startChild('mocks', join(distRoot, 'mocks', 'main.js'), mockEnv, echo);
+    // A large data set (benchmarks at a million beneficiaries) needs more heap than Node's default.
+    const bigData = Number(opts.env?.MOCK_SCALE ?? 0) > 200_000;
+    const mocks = startChild('mocks', join(distRoot, 'mocks', 'main.js'), mockEnv, echo, bigData ? ['--max-old-space-size=12288'] : []);
     children.push(mocks);
     const ready = await mocks.waitFor((l) => (l.msg === 'mock agencies listening' ? (l as { urls: Record<string, string>; period: string }) : undefined), timeout);
     const agencyUrls = ready.urls;
