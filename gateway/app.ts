@@ -73,6 +73,7 @@ export async function createGateway(config: GatewayConfig, rt: GatewayRuntime): 
         ...(rt.fetch ? { fetch: rt.fetch } : {}),
       }),
     today: () => vietnamDate(rt.clock()),
+    coverageChunkIds: config.coverageChunkIds,
     extraTypeDefs: [gatewayOwnTypeDefs],
     extraResolvers: [ownResolvers({ scopeMatrix: () => matrix, audit }) as never],
   });

@@ -26,6 +26,7 @@ const EnvSchema = z
     TOKEN_MAX_AGE_S: z.coerce.number().int().positive().default(900),
     INTERNAL_KEY_DIR: z.string().optional(),
     SUBGRAPH_TIMEOUT_MS: ms.default(6_000),
+    COVERAGE_CHUNK_IDS: z.coerce.number().int().min(1).max(50_000).default(20_000),
     OPERATION_TIMEOUT_MS: ms.default(15_000),
     MOCK_AGENCY_URLS: z.string().optional(),
     AUDIT_DB_SCHEMA: z.string().regex(/^[a-z_][a-z0-9_]{0,62}$/, 'AUDIT_DB_SCHEMA must be a lower-case PostgreSQL identifier').default('audit'),
@@ -75,6 +76,8 @@ export interface GatewayConfig {
   readonly internalKeyDir: string;
   readonly subgraphUrls: Readonly<Record<SubgraphName, string>>;
   readonly subgraphTimeoutMs: number;
+  /** Beneficiary IDs per internal request when the report's account coverage is counted. */
+  readonly coverageChunkIds: number;
   readonly operationTimeoutMs: number;
   /** Mock agencies' base URLs, served at /__control/agencies in development only. */
   readonly mockAgencyUrls: Readonly<Record<string, string>> | undefined;
@@ -134,6 +137,7 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>): G
       ) as Record<SubgraphName, string>,
     ),
     subgraphTimeoutMs: e.SUBGRAPH_TIMEOUT_MS,
+    coverageChunkIds: e.COVERAGE_CHUNK_IDS,
     operationTimeoutMs: e.OPERATION_TIMEOUT_MS,
     mockAgencyUrls: e.GATEWAY_MODE === 'development' ? mockAgencyUrls : undefined,
     audit: Object.freeze({ schema: e.AUDIT_DB_SCHEMA, sqlitePath: e.AUDIT_SQLITE_PATH ?? join(e.DATA_DIR, 'audit.sqlite') }),

@@ -30,6 +30,8 @@ export interface GatewaySchemaOptions {
   readonly executorFor: (subgraph: SubgraphName) => Executor;
   /** Today as a calendar date in Asia/Ho_Chi_Minh. */
   readonly today: () => string;
+  /** Beneficiary IDs per internal request of the report's account coverage (default 20,000). */
+  readonly coverageChunkIds?: number;
   /** The gateway's own fields (viewer, scope matrix, audit). */
   readonly extraTypeDefs?: readonly string[];
   readonly extraResolvers?: readonly IResolvers[];
@@ -92,7 +94,7 @@ export function buildGatewaySchema(opts: GatewaySchemaOptions): GatewaySchema {
       // The contract's scalars validate input at the gateway, before anything is sent to a subgraph.
       { ...scalars } as never,
       beneficiaryResolvers({ roots, today: opts.today, internalSchema: () => internal! }) as never,
-      coverageResolvers(() => accounts) as never,
+      coverageResolvers(() => accounts, opts.coverageChunkIds) as never,
       ...((opts.extraResolvers ?? []) as never[]),
     ],
   });

@@ -20,11 +20,11 @@ export const coverageTypeDefs = /* GraphQL */ `
 
 type Summary = { beneficiaryCitizenIds?: unknown; beneficiaryCount?: unknown };
 
-/** IDs per internal request: ≈ 300 KB of JSON, well under a subgraph's body limit, whatever the area's size. */
+/** Default IDs per internal request: ≈ 300 KB of JSON, well under a subgraph's body limit, whatever the area's size. */
 export const COVERAGE_CHUNK = 20_000;
 
 /** Resolvers of the two coverage fields, counting through `accounts`. */
-export function coverageResolvers(accounts: () => SubschemaConfig): IResolvers {
+export function coverageResolvers(accounts: () => SubschemaConfig, chunk: number = COVERAGE_CHUNK): IResolvers {
   // One count per summary object, whichever of the two fields asks first.
   const counts = new WeakMap<object, Promise<number>>();
   const count = (summary: Summary, context: Record<string, unknown>, info: GraphQLResolveInfo): Promise<number> => {
@@ -36,12 +36,12 @@ export function coverageResolvers(accounts: () => SubschemaConfig): IResolvers {
       pending = (async () => {
         let total = 0;
         // One after the other: requests made together would be batched back into one large body.
-        for (let i = 0; i < citizenIds.length; i += COVERAGE_CHUNK) {
+        for (let i = 0; i < citizenIds.length; i += chunk) {
           const n: unknown = await delegateToSchema({
             schema: accounts(),
             operation: OperationTypeNode.QUERY,
             fieldName: 'activeAccountLinkCount',
-            args: { citizenIds: citizenIds.slice(i, i + COVERAGE_CHUNK) },
+            args: { citizenIds: citizenIds.slice(i, i + chunk) },
             context,
             info,
             returnType: GraphQLInt,

@@ -273,6 +273,26 @@ describe('payments and the monthly report', () => {
     expect(r.data.payment).toEqual({ ...first, batch: { status: 'CLOSED', treasuryOrder: { status: 'TRANSFERRED' } } });
   });
 
+  it('counts account coverage the same when the IDs go to the accounts store in many small requests', async () => {
+    const chunked = await stack.startGateway({ COVERAGE_CHUNK_IDS: '7' });
+    try {
+      const tok = await reader();
+      const vars = { area: province, period, program: null };
+      const whole = (await gql(tok, SUMMARY, vars)).data.disbursementSummary;
+      const before = stack.subgraphs.accounts.stats.requests;
+      const res = await fetch(chunked.url, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${tok}` },
+        body: JSON.stringify({ query: SUMMARY, variables: vars }),
+      });
+      const inChunks = ((await res.json()) as any).data.disbursementSummary;
+      expect(inChunks).toEqual(whole);
+      expect(stack.subgraphs.accounts.stats.requests - before).toBe(Math.ceil(whole.beneficiaryCount / 7));
+    } finally {
+      await chunked.close();
+    }
+  });
+
   it('counts a new ACTIVE bank link in withAccountCount at once (accounts store, not the lists)', async () => {
     const commune = S.READY_TO_LINK.areaCode;
     const tok = await token('beneficiary:read reports:read accounts:write', [province]);
