@@ -2,7 +2,7 @@ import type { RegistryBeneficiary } from '../../adapters/labor/index.js';
 import type { AreaRecord, EntitlementStatus, PaymentMethod, PaymentOnFile, Program } from '../../adapters/shared/types.js';
 import type { Dataset } from '../fixtures/dataset.js';
 import { PaymentListIndex } from '../shared/payment-list-index.js';
-import { AreaIndex, FilteredListCache, searchByArea, sortedByCitizenId } from '../shared/sorted-index.js';
+import { AreaIndex, FilteredListCache, searchBeneficiaries, sortedByCitizenId } from '../shared/sorted-index.js';
 
 export interface RegistryQuery {
   readonly areaCode?: string;
@@ -47,21 +47,13 @@ export class LaborData {
 
   /** Keyset page ordered by citizen ID and the count of the whole search. */
   search(q: RegistryQuery): { readonly items: RegistryBeneficiary[]; readonly totalCount: number } {
-    const { program, status, paymentMethod } = q;
-    const hasFilter = program !== undefined || status !== undefined || paymentMethod !== undefined;
-    const match = (b: RegistryBeneficiary) =>
-      (paymentMethod === undefined || (this.paymentOverlay.get(b.citizenId) ?? b.paymentOnFile).method === paymentMethod) &&
-      (program === undefined && status === undefined
-        ? true
-        : b.entitlements.some((e) => (program === undefined || e.program === program) && (status === undefined || e.status === status)));
-    const page = searchByArea(this.index, this.filtered, {
-      areaCode: q.areaCode,
-      visibleAreas: q.visibleAreas,
-      filterKey: `p=${program ?? ''};s=${status ?? ''};m=${paymentMethod ?? ''}`,
-      match: hasFilter ? match : null,
-      afterCitizenId: q.afterCitizenId,
-      limit: q.limit,
-    });
+    const page = searchBeneficiaries(
+      this.index,
+      this.filtered,
+      q,
+      (b) => (this.paymentOverlay.get(b.citizenId) ?? b.paymentOnFile).method,
+      (b) => b.entitlements,
+    );
     return { items: page.items.map((b) => this.current(b)), totalCount: page.totalCount };
   }
 

@@ -2,7 +2,7 @@ import type { InsuredPerson } from '../../adapters/pension/index.js';
 import type { EntitlementStatus, PaymentMethod, PaymentOnFile, Program } from '../../adapters/shared/types.js';
 import type { Dataset } from '../fixtures/dataset.js';
 import { PaymentListIndex } from '../shared/payment-list-index.js';
-import { AreaIndex, FilteredListCache, searchByArea, sortedByCitizenId } from '../shared/sorted-index.js';
+import { AreaIndex, FilteredListCache, searchBeneficiaries, sortedByCitizenId } from '../shared/sorted-index.js';
 
 export interface InsuredQuery {
   readonly areaCode?: string;
@@ -51,21 +51,13 @@ export class PensionData {
 
   /** Keyset page ordered by citizen ID and the count of the whole search. */
   search(q: InsuredQuery): { readonly items: InsuredPerson[]; readonly totalCount: number } {
-    const { program, status, paymentMethod } = q;
-    const hasFilter = program !== undefined || status !== undefined || paymentMethod !== undefined;
-    const match = (p: InsuredPerson) =>
-      (paymentMethod === undefined || (this.paymentOverlay.get(p.citizenId) ?? p.paymentOnFile).method === paymentMethod) &&
-      (program === undefined && status === undefined
-        ? true
-        : p.benefits.some((e) => (program === undefined || e.program === program) && (status === undefined || e.status === status)));
-    const page = searchByArea(this.index, this.filtered, {
-      areaCode: q.areaCode,
-      visibleAreas: q.visibleAreas,
-      filterKey: `p=${program ?? ''};s=${status ?? ''};m=${paymentMethod ?? ''}`,
-      match: hasFilter ? match : null,
-      afterCitizenId: q.afterCitizenId,
-      limit: q.limit,
-    });
+    const page = searchBeneficiaries(
+      this.index,
+      this.filtered,
+      q,
+      (p) => (this.paymentOverlay.get(p.citizenId) ?? p.paymentOnFile).method,
+      (p) => p.benefits,
+    );
     return { items: page.items.map((p) => this.current(p)), totalCount: page.totalCount };
   }
 

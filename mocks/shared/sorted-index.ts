@@ -168,3 +168,42 @@ export function searchByArea<T extends Keyed>(
   for (const l of lists) totalCount += l.length;
   return { items: mergePage(lists, search.afterCitizenId, search.limit), totalCount };
 }
+
+/** The terms both root agencies search on, besides area and cursor. */
+export interface BeneficiaryTerms {
+  readonly program?: string | undefined;
+  readonly status?: string | undefined;
+  readonly paymentMethod?: string | undefined;
+  readonly areaCode?: string | undefined;
+  readonly visibleAreas?: readonly string[] | undefined;
+  readonly afterCitizenId?: string | undefined;
+  readonly limit: number;
+}
+
+/**
+ * A root agency's beneficiary search (registry and BHXH search alike): method on file as it stands now, program
+ * and status on one entitlement, area by commune or province; filtered lists are cached per area and terms.
+ */
+export function searchBeneficiaries<T extends Keyed>(
+  index: AreaIndex<T>,
+  cache: FilteredListCache<T>,
+  q: BeneficiaryTerms,
+  methodOf: (item: T) => string,
+  entitlementsOf: (item: T) => readonly { readonly program: string; readonly status: string }[],
+): { readonly items: T[]; readonly totalCount: number } {
+  const { program, status, paymentMethod } = q;
+  const hasFilter = program !== undefined || status !== undefined || paymentMethod !== undefined;
+  const match = (item: T) =>
+    (paymentMethod === undefined || methodOf(item) === paymentMethod) &&
+    (program === undefined && status === undefined
+      ? true
+      : entitlementsOf(item).some((e) => (program === undefined || e.program === program) && (status === undefined || e.status === status)));
+  return searchByArea(index, cache, {
+    areaCode: q.areaCode,
+    visibleAreas: q.visibleAreas,
+    filterKey: `p=${program ?? ''};s=${status ?? ''};m=${paymentMethod ?? ''}`,
+    match: hasFilter ? match : null,
+    afterCitizenId: q.afterCitizenId,
+    limit: q.limit,
+  });
+}
