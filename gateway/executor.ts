@@ -1,6 +1,6 @@
 import type { ExecutionRequest, ExecutionResult, Executor } from '@graphql-tools/utils';
-import { GraphQLError, print } from 'graphql';
-import { SOURCE_EXTENSION, type AgencyName } from '../schema/index.js';
+import { print } from 'graphql';
+import { sourceUnavailableError, type AgencyName } from '../schema/index.js';
 
 /** What the executor needs from the gateway's per-request context. */
 export interface ExecutorContext {
@@ -22,7 +22,7 @@ export interface SubgraphExecutorOptions {
 
 const unavailable = (sources: readonly AgencyName[]): ExecutionResult => ({
   errors: sources.map(
-    (source) => new GraphQLError(`${source} is unavailable`, { extensions: { code: 'SOURCE_UNAVAILABLE', [SOURCE_EXTENSION]: source } }),
+    (source) => sourceUnavailableError(source),
   ),
 });
 

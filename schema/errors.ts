@@ -1,3 +1,5 @@
+import { GraphQLError } from 'graphql';
+
 /** The only `extensions.code` values that reach clients (scopes.md §Errors). */
 export const PUBLIC_ERROR_CODES = [
   'UNAUTHENTICATED',
@@ -40,3 +42,14 @@ export type UserErrorCode = (typeof USER_ERROR_CODES)[number];
 
 /** Extension key under which subgraphs name the agency behind a SOURCE_UNAVAILABLE error. */
 export const SOURCE_EXTENSION = 'source';
+
+/**
+ * The error of a field whose source did not answer (ownership.md, Failures): SOURCE_UNAVAILABLE naming the agency,
+ * with the original kept as `originalError` for the server log only.
+ */
+export function sourceUnavailableError(source: AgencyName, originalError?: Error): GraphQLError {
+  return new GraphQLError(`${source} is unavailable`, {
+    ...(originalError ? { originalError } : {}),
+    extensions: { code: 'SOURCE_UNAVAILABLE', [SOURCE_EXTENSION]: source },
+  });
+}

@@ -1,4 +1,3 @@
-import { GraphQLError } from 'graphql';
 import { SOURCE_EXTENSION, type AgencyName } from '../../schema/index.js';
 import type { Part } from '../alerts/alert.types.js';
 
@@ -25,10 +24,7 @@ export function toPart<T>(value: unknown, source: AgencyName): Part<T> {
   return value as T;
 }
 
-/** The error a field raises when its source (or, for a composed field, every source) did not answer. */
-export function sourceUnavailableError(source: AgencyName): GraphQLError {
-  return new GraphQLError(`${source} is unavailable`, { extensions: { code: 'SOURCE_UNAVAILABLE', [SOURCE_EXTENSION]: source } });
-}
+export { sourceUnavailableError } from '../../schema/index.js';
 
 /** A plain copy of stitched data, so default resolvers read it by field name whatever the client's aliases. */
 export function plain<T>(value: T): T {

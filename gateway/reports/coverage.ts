@@ -1,7 +1,7 @@
 import { delegateToSchema, type SubschemaConfig } from '@graphql-tools/delegate';
 import type { IResolvers } from '@graphql-tools/utils';
 import { GraphQLError, GraphQLInt, Kind, OperationTypeNode, type GraphQLResolveInfo } from 'graphql';
-import { SOURCE_EXTENSION } from '../../schema/index.js';
+import { sourceUnavailableError } from '../../schema/index.js';
 
 /**
  * `DisbursementSummary.withAccountCount` and `accountCoverageRate` (ownership.md: "accounts + registry, computed
@@ -49,7 +49,7 @@ export function coverageResolvers(accounts: () => SubschemaConfig, chunk: number
           });
           if (typeof n !== 'number') {
             if (n instanceof GraphQLError) throw n;
-            throw new GraphQLError('ACCOUNT_REGISTRY is unavailable', { extensions: { code: 'SOURCE_UNAVAILABLE', [SOURCE_EXTENSION]: 'ACCOUNT_REGISTRY' } });
+            throw sourceUnavailableError('ACCOUNT_REGISTRY');
           }
           total += n;
         }

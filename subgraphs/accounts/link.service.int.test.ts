@@ -32,9 +32,6 @@ describe.each(['sqlite', 'postgresql'] as const)('linking on %s', (dialect) => {
   };
   const link = (input: LinkInputValues, principal = f.principal()) => f.service.link(principal, input, 'test');
   const history = async (name: ScenarioName) => (await f.store.linksOf([f.scenario(name).citizenId])).get(f.scenario(name).citizenId)!;
-  const drain = async () => {
-    for (let i = 0; i < 5; i++) await f.worker.runOnce();
-  };
 
   beforeAll(async () => {
     f = await startAccountsFixture({ dialect, label: 'accounts_svc' });

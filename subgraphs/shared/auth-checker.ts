@@ -13,6 +13,3 @@ export const scopeAuthChecker = ({ context, info }: { context: BaseContext; info
   if (!isGranted(accessRule(info.parentType.name, info.fieldName), context.scopes)) throw forbidden();
   return true;
 };
-
-/** True when the caller's areas cover this commune of this province. */
-export { areaAllowed } from '../../schema/index.js';

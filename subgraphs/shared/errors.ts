@@ -1,12 +1,10 @@
 import { GraphQLError } from 'graphql';
 import type { AgencyError } from '../../adapters/shared/index.js';
-import { SOURCE_EXTENSION, type AgencyName } from '../../schema/index.js';
+import { sourceUnavailableError, type AgencyName } from '../../schema/index.js';
 
 /** A field whose source did not answer: `null` at its path with this error (ownership.md, Failures). */
 export function sourceUnavailable(source: AgencyName): GraphQLError {
-  return new GraphQLError(`${source} is unavailable`, {
-    extensions: { code: 'SOURCE_UNAVAILABLE', [SOURCE_EXTENSION]: source },
-  });
+  return sourceUnavailableError(source);
 }
 
 /** A field the caller's scopes do not grant; raised before any agency is called. */
@@ -27,10 +25,7 @@ export function mapAgencyError(error: AgencyError, source: AgencyName): GraphQLE
   switch (error.code) {
     case 'UNAVAILABLE':
     case 'TIMEOUT':
-      return new GraphQLError(`${source} is unavailable`, {
-        originalError: error,
-        extensions: { code: 'SOURCE_UNAVAILABLE', [SOURCE_EXTENSION]: source },
-      });
+      return sourceUnavailableError(source, error);
     case 'NOT_FOUND':
     case 'REJECTED':
       return new GraphQLError('Internal error', { originalError: error, extensions: { code: 'INTERNAL_SERVER_ERROR' } });
